@@ -1,0 +1,3 @@
+namespace GrievanceDesk.Reports;
+/// <summary>Marker for assembly scanning.</summary>
+public static class ReportsAssembly;
