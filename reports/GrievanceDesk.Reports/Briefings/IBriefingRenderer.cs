@@ -1,0 +1,7 @@
+namespace GrievanceDesk.Reports.Briefings;
+
+/// <summary>Turns a weekly briefing into a printable document (a PDF).</summary>
+public interface IBriefingRenderer
+{
+    byte[] Render(WeeklyBriefing briefing);
+}

@@ -1,0 +1,258 @@
+using GrievanceDesk.Reports.Layout;
+using static GrievanceDesk.Reports.Briefings.BriefingText;
+
+namespace GrievanceDesk.Reports.Briefings;
+
+/// <summary>
+/// The briefing's content and order, written against <see cref="IReportDocument"/> so that any renderer lays out the
+/// same document: 一、总体情况 to 九、近八周趋势, with "本周无。" for a section that has nothing to show.
+/// </summary>
+public static class WeeklyBriefingLayout
+{
+    public const string Title = "每周信访工作简报";
+    public const string NothingThisWeek = "本周无。";
+
+    // Wide enough for a tracking number such as XF-20250301-0001 on one line.
+    private const double TrackingNumberWidth = 1.9;
+
+    public static DocumentSetup Setup(WeeklyBriefing briefing) => new(
+        $"{Title}（{briefing.Year}年第{briefing.Week}周）",
+        $"{Title}  ·  {briefing.Year}年第{briefing.Week}周  ·  {Period(briefing.PeriodStart, briefing.PeriodEnd)}");
+
+    public static void Compose(WeeklyBriefing briefing, IReportDocument document)
+    {
+        document.Title(Title, $"{briefing.Year}年第{briefing.Week}周（{Period(briefing.PeriodStart, briefing.PeriodEnd)}）");
+        document.Paragraph($"生成时间：{briefing.GeneratedAt:yyyy-MM-dd HH:mm}。统计口径为本周一至周日（北京时间）；文中人员姓名均已脱敏。", TextTone.Note);
+
+        Overview(briefing.Headline, document);
+        ChannelsAndCategories(briefing, document);
+        HotIssues(briefing.HotIssues, document);
+        Ranking(briefing.UnitRanking, document);
+        OverdueAndEscalated(briefing.OverdueCases, document);
+        Paused(briefing.PausedCases, document);
+        Collective(briefing.CollectivePetitions, document);
+        Dissatisfied(briefing.DissatisfiedVisits, document);
+        Trend(briefing.Trend, document);
+    }
+
+    private static void Overview(HeadlineFigures h, IReportDocument document)
+    {
+        document.Heading("一、总体情况");
+        var received = Change(h.Received) is { } change ? $"（{change}）" : "";
+        document.Paragraph(
+            $"本周共受理信访事项 {h.Received.ThisWeek} 件{received}，交办 {h.Dispatched.ThisWeek} 件，办结 {h.Closed.ThisWeek} 件；" +
+            $"截至周末在办 {h.Open.ThisWeek} 件，其中超期 {h.Overdue.ThisWeek} 件。响应率 {Percent(h.ResponseRate.ThisWeek)}，" +
+            $"按期办结率 {Percent(h.OnTimeClosureRate.ThisWeek)}，解决率 {Percent(h.ResolutionRate.ThisWeek)}，" +
+            $"满意率 {Percent(h.SatisfactionRate.ThisWeek)}。");
+
+        document.KeyFigures(
+        [
+            Count("受理（件）", h.Received),
+            Count("交办（件）", h.Dispatched),
+            Count("办结（件）", h.Closed),
+            Count("在办（件）", h.Open),
+            Count("超期在办（件）", h.Overdue),
+            Count("超期办结（件）", h.ClosedLate),
+            Count("集体访（批次）", h.CollectivePetitions),
+            Count("升级督办（次）", h.Escalations),
+        ]);
+        document.KeyFigures(
+        [
+            RateCard("响应率", h.ResponseRate),
+            RateCard("按期办结率", h.OnTimeClosureRate),
+            RateCard("解决率", h.ResolutionRate),
+            RateCard("满意率", h.SatisfactionRate),
+            RateCard("重复信访率", h.RepeatRate),
+            RateCard("重新办理率", h.ReopenRate),
+        ], perRow: 3);
+
+        static KeyFigure Count(string label, CountFigure figure) => new(label, figure.ThisWeek.ToString(), Change: Change(figure));
+
+        static KeyFigure RateCard(string label, RateFigure figure) =>
+            new(label, Percent(figure.ThisWeek), Fraction(figure.ThisWeek), Change(figure));
+    }
+
+    private static void ChannelsAndCategories(WeeklyBriefing briefing, IReportDocument document)
+    {
+        document.Heading("二、渠道与分类");
+        Breakdown("（一）受理渠道", "各渠道受理量（件）", briefing.Channels);
+        Breakdown("（二）问题分类", "各类问题受理量（件）", briefing.Categories);
+
+        void Breakdown(string heading, string chartTitle, IReadOnlyList<LabelledCount> counts)
+        {
+            document.Heading(heading, level: 2);
+            if (counts.Count == 0)
+            {
+                document.Paragraph(NothingThisWeek);
+                return;
+            }
+
+            var top = counts.MaxBy(c => c.Count)!;
+            var total = counts.Sum(c => c.Count);
+            document.Paragraph($"{top.Label}最多，{top.Count} 件，占 {Percent(new Rate(top.Count, total))}。");
+            document.BarChart(new ChartData(chartTitle, [.. counts.Select(c => c.Label)],
+                [new ChartSeries("受理件数", [.. counts.Select(c => (double)c.Count)])]));
+        }
+    }
+
+    private static void HotIssues(IReadOnlyList<HotIssue> issues, IReportDocument document)
+    {
+        document.Heading("三、热点问题");
+        TableOrNothing(document, issues,
+        [
+            new("序号", 0.6, CellAlignment.Center),
+            new("热点问题", 3.4),
+            new("问题分类", 1.5),
+            new("件数", 0.7, CellAlignment.Right),
+            new("首次出现", 1.35, CellAlignment.Center),
+            new("最近出现", 1.35, CellAlignment.Center),
+        ],
+        (issue, i) => [(i + 1).ToString(), issue.Label, issue.Category, issue.Count.ToString(), Date(issue.FirstSeen), Date(issue.LastSeen)]);
+    }
+
+    private static void Ranking(UnitRanking ranking, IReportDocument document)
+    {
+        document.Heading("四、单位排名（红黑榜）");
+        if (ranking.Rows.Count == 0)
+        {
+            document.Paragraph(NothingThisWeek);
+            return;
+        }
+
+        document.Paragraph($"本周办件量不少于 {ranking.MinimumCases} 件的单位参与排名；红榜、黑榜单位以底色标示。", TextTone.Note);
+        document.Table(
+        [
+            new("名次", 0.6, CellAlignment.Center),
+            new("承办单位", 2.7),
+            new("办件量", 0.85, CellAlignment.Right),
+            new("响应率", 0.95, CellAlignment.Right),
+            new("按期办结率", 1.15, CellAlignment.Right),
+            new("解决率", 0.95, CellAlignment.Right),
+            new("满意率", 0.95, CellAlignment.Right),
+            new("超期件", 0.85, CellAlignment.Right),
+            new("榜单", 0.8, CellAlignment.Center),
+        ],
+        [
+            .. ranking.Rows.Select(r => new TableRow(
+                [
+                    r.Rank.ToString(), r.Unit, r.Cases.ToString(), Percent(r.ResponseRate), Percent(r.OnTimeClosureRate),
+                    Percent(r.ResolutionRate), Percent(r.SatisfactionRate), r.Overdue.ToString(), MarkText(r.Mark),
+                ],
+                r.Mark switch
+                {
+                    RankingMark.RedList => RowTone.Good,
+                    RankingMark.BlackList => RowTone.Bad,
+                    _ => RowTone.Normal,
+                })),
+        ]);
+
+        static string MarkText(RankingMark mark) => mark switch
+        {
+            RankingMark.RedList => "红榜",
+            RankingMark.BlackList => "黑榜",
+            _ => "",
+        };
+    }
+
+    private static void OverdueAndEscalated(IReadOnlyList<OverdueCase> cases, IReportDocument document)
+    {
+        document.Heading("五、超期与督办件");
+        if (cases.Count > 0)
+        {
+            document.Paragraph($"截至周末，超期未办结或已升级督办的信访事项共 {cases.Count} 件。");
+        }
+
+        TableOrNothing(document, cases,
+        [
+            new("受理编号", TrackingNumberWidth),
+            new("诉求事项", 3.2),
+            new("承办单位", 2.2),
+            new("超期天数", 0.95, CellAlignment.Right),
+            new("督办层级", 1.1, CellAlignment.Center),
+        ],
+        (c, _) => [c.TrackingNumber, c.Subject, c.Unit, c.DaysOverdue.ToString(), c.EscalationLevel ?? NotApplicable]);
+    }
+
+    private static void Paused(IReadOnlyList<PausedCase> cases, IReportDocument document)
+    {
+        document.Heading("六、中止（暂停）件");
+        TableOrNothing(document, cases,
+        [
+            new("受理编号", TrackingNumberWidth),
+            new("承办单位", 2.3),
+            new("中止原因", 3.0),
+            new("中止起始", 1.35, CellAlignment.Center),
+            new("已中止天数", 1.1, CellAlignment.Right),
+        ],
+        (c, _) => [c.TrackingNumber, c.Unit, c.Reason, Date(c.PausedSince), c.DaysPaused.ToString()]);
+    }
+
+    private static void Collective(IReadOnlyList<CollectivePetition> petitions, IReportDocument document)
+    {
+        document.Heading("七、集体访");
+        if (petitions.Count > 0)
+        {
+            document.Paragraph($"本周集体访 {petitions.Count} 批次，共 {petitions.Sum(p => p.HeadCount)} 人次。");
+        }
+
+        TableOrNothing(document, petitions,
+        [
+            new("受理编号", TrackingNumberWidth),
+            new("诉求事项", 3.9),
+            new("人数", 0.75, CellAlignment.Right),
+            new("承办单位", 2.5),
+        ],
+        (p, _) => [p.TrackingNumber, p.Subject, p.HeadCount.ToString(), p.Unit]);
+    }
+
+    private static void Dissatisfied(IReadOnlyList<DissatisfiedVisit> visits, IReportDocument document)
+    {
+        document.Heading("八、不满意回访");
+        TableOrNothing(document, visits,
+        [
+            new("受理编号", TrackingNumberWidth),
+            new("诉求人", 0.9, CellAlignment.Center),
+            new("承办单位", 2.3),
+            new("回访意见", 4.0),
+        ],
+        (v, _) => [v.TrackingNumber, v.Complainant, v.Unit, v.Note]);
+    }
+
+    private static void Trend(IReadOnlyList<WeeklyTrendPoint> weeks, IReportDocument document)
+    {
+        document.Heading("九、近八周趋势");
+        if (weeks.Count == 0)
+        {
+            document.Paragraph(NothingThisWeek);
+            return;
+        }
+
+        string[] labels = [.. weeks.Select(w => w.WeekLabel)];
+        document.LineChart(new ChartData("近八周受理、办结与超期情况（件）", labels,
+        [
+            new ChartSeries("受理", [.. weeks.Select(w => (double)w.Received)]),
+            new ChartSeries("办结", [.. weeks.Select(w => (double)w.Closed)]),
+            new ChartSeries("超期", [.. weeks.Select(w => (double)w.Overdue)]),
+        ]));
+        document.Table(
+        [
+            new("周次", 1, CellAlignment.Center),
+            new("受理（件）", 1, CellAlignment.Center),
+            new("办结（件）", 1, CellAlignment.Center),
+            new("超期（件）", 1, CellAlignment.Center),
+        ],
+        [.. weeks.Select(w => new TableRow([w.WeekLabel, w.Received.ToString(), w.Closed.ToString(), w.Overdue.ToString()]))]);
+    }
+
+    private static void TableOrNothing<T>(
+        IReportDocument document, IReadOnlyList<T> items, IReadOnlyList<TableColumn> columns, Func<T, int, string[]> cells)
+    {
+        if (items.Count == 0)
+        {
+            document.Paragraph(NothingThisWeek);
+            return;
+        }
+
+        document.Table(columns, [.. items.Select((item, i) => new TableRow(cells(item, i)))]);
+    }
+}
