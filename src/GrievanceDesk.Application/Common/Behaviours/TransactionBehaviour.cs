@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrievanceDesk.Application.Common.Behaviours;
+
+/// <summary>
+/// Wraps each command in one database transaction and saves once at the end, so a failure anywhere
+/// in the handler leaves no partial write. Queries pass through untouched.
+/// </summary>
+public sealed class TransactionBehaviour<TMessage, TResponse>(IAppDbContext db) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is not IBaseCommand || db.Database.CurrentTransaction is not null)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var response = await next(message, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return response;
+        }, cancellationToken);
+    }
+}

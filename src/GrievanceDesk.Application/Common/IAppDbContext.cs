@@ -1,0 +1,25 @@
+using GrievanceDesk.Domain.ReferenceData;
+using GrievanceDesk.Domain.Sla;
+using GrievanceDesk.Domain.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace GrievanceDesk.Application.Common;
+
+/// <summary>
+/// The application's view of the database. Queries are composed here and run in SQL, on SQLite and SQL Server alike;
+/// the Infrastructure project implements it with EF Core.
+/// </summary>
+public interface IAppDbContext
+{
+    DbSet<Unit> Units { get; }
+    DbSet<Category> Categories { get; }
+    DbSet<Region> Regions { get; }
+    DbSet<RoutingRule> RoutingRules { get; }
+    DbSet<SlaPolicy> SlaPolicies { get; }
+    DbSet<CalendarDay> Holidays { get; }
+
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

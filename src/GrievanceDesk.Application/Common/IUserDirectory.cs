@@ -1,0 +1,31 @@
+namespace GrievanceDesk.Application.Common;
+
+public sealed record UserDto(string UserName, string DisplayName, IReadOnlyList<string> Roles, int? UnitId, bool IsActive, bool IsLockedOut);
+
+/// <summary>The staff accounts (ASP.NET Core Identity behind it, in Infrastructure).</summary>
+public interface IUserDirectory
+{
+    Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct);
+    Task<UserDto?> FindAsync(string userName, CancellationToken ct);
+    Task<UserDto> CreateAsync(string userName, string displayName, string password, IReadOnlyList<string> roles, int? unitId, CancellationToken ct);
+    Task<UserDto> UpdateAsync(string userName, string displayName, IReadOnlyList<string> roles, int? unitId, bool isActive, CancellationToken ct);
+    Task UnlockAsync(string userName, CancellationToken ct);
+    Task<bool> AnyInUnitAsync(int unitId, CancellationToken ct);
+
+    /// <summary>User names with <paramref name="role"/>, in <paramref name="unitId"/> when given.</summary>
+    Task<IReadOnlyList<string>> UserNamesInRoleAsync(string role, int? unitId, CancellationToken ct);
+}
+
+public enum SignInOutcome
+{
+    Succeeded,
+    BadCredentials,
+    LockedOut,
+}
+
+/// <summary>Checks a password with lockout, and issues the API's bearer token.</summary>
+public interface IAuthService
+{
+    Task<(SignInOutcome Outcome, UserDto? User)> CheckPasswordAsync(string userName, string password, CancellationToken ct);
+    (string AccessToken, DateTimeOffset ExpiresAt) IssueToken(UserDto user);
+}

@@ -1,0 +1,67 @@
+using GrievanceDesk.Application.Common;
+using GrievanceDesk.Infrastructure.Identity;
+using GrievanceDesk.Infrastructure.Persistence;
+using GrievanceDesk.Infrastructure.Seeding;
+using GrievanceDesk.Infrastructure.Time;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GrievanceDesk.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ResolveConnectionString(database, environment);
+        services.AddDbContext<AppDbContext>(o => DbContextOptionsFactory.Configure(o, database.Provider, connectionString));
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.LockoutMinutes);
+                o.Password.RequiredLength = 8;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IAuthService, AuthService>();
+        services.AddSingleton<IBusinessCalendarSource, BusinessCalendarSource>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    private static string ResolveConnectionString(DatabaseOptions database, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(database.ConnectionString))
+        {
+            return database.ConnectionString;
+        }
+
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            throw new InvalidOperationException("Database:Provider is SqlServer but Database:ConnectionString is empty.");
+        }
+
+        var folder = Path.IsPathRooted(database.DataDirectory)
+            ? database.DataDirectory
+            : Path.Combine(environment.ContentRootPath, database.DataDirectory);
+        Directory.CreateDirectory(folder);
+        return DbContextOptionsFactory.SqliteConnectionString(folder);
+    }
+}

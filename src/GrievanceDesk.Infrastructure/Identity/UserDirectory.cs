@@ -1,0 +1,77 @@
+using GrievanceDesk.Application.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrievanceDesk.Infrastructure.Identity;
+
+internal sealed class UserDirectory(UserManager<AppUser> users, TimeProvider clock) : IUserDirectory
+{
+    public async Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct)
+    {
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
+        var result = new List<UserDto>(all.Count);
+        foreach (var user in all)
+        {
+            result.Add(await ToDto(user));
+        }
+
+        return result;
+    }
+
+    public async Task<UserDto?> FindAsync(string userName, CancellationToken ct) =>
+        await users.FindByNameAsync(userName) is { } user ? await ToDto(user) : null;
+
+    public async Task<UserDto> CreateAsync(string userName, string displayName, string password, IReadOnlyList<string> roles, int? unitId, CancellationToken ct)
+    {
+        var user = new AppUser { UserName = userName, DisplayName = displayName, UnitId = unitId, LockoutEnabled = true };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRolesAsync(user, roles));
+        return await ToDto(user);
+    }
+
+    public async Task<UserDto> UpdateAsync(string userName, string displayName, IReadOnlyList<string> roles, int? unitId, bool isActive, CancellationToken ct)
+    {
+        var user = await users.FindByNameAsync(userName) ?? throw new NotFoundException("用户", userName);
+        user.DisplayName = displayName;
+        user.UnitId = unitId;
+        user.IsActive = isActive;
+        Check(await users.UpdateAsync(user));
+        var current = await users.GetRolesAsync(user);
+        Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
+        Check(await users.AddToRolesAsync(user, roles.Except(current)));
+        return await ToDto(user);
+    }
+
+    public async Task UnlockAsync(string userName, CancellationToken ct)
+    {
+        var user = await users.FindByNameAsync(userName) ?? throw new NotFoundException("用户", userName);
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+    }
+
+    public Task<bool> AnyInUnitAsync(int unitId, CancellationToken ct) => users.Users.AnyAsync(u => u.UnitId == unitId, ct);
+
+    public async Task<IReadOnlyList<string>> UserNamesInRoleAsync(string role, int? unitId, CancellationToken ct) =>
+        (await users.GetUsersInRoleAsync(role))
+            .Where(u => u.IsActive && (unitId is null || u.UnitId == unitId))
+            .Select(u => u.UserName!)
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+
+    private async Task<UserDto> ToDto(AppUser user)
+    {
+        var roles = (await users.GetRolesAsync(user)).OrderBy(r => r, StringComparer.Ordinal).ToList();
+        var locked = user.LockoutEnd is { } end && end > clock.GetUtcNow();
+        return new UserDto(user.UserName!, user.DisplayName, roles, user.UnitId, user.IsActive, locked);
+    }
+
+    /// <summary>Identity's own refusals (weak password, bad user name) are input errors: 400 with the field named.</summary>
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new FluentValidation.ValidationException(result.Errors.Select(e =>
+                new FluentValidation.Results.ValidationFailure(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", e.Description)));
+        }
+    }
+}

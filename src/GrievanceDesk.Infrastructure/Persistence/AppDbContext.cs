@@ -1,0 +1,73 @@
+using GrievanceDesk.Application.Common;
+using GrievanceDesk.Domain.Common;
+using GrievanceDesk.Domain.ReferenceData;
+using GrievanceDesk.Domain.Sla;
+using GrievanceDesk.Domain.Time;
+using GrievanceDesk.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace GrievanceDesk.Infrastructure.Persistence;
+
+/// <summary>The one database of the office: reference data, cases, outbox and Identity, on SQLite or SQL Server.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IAppDbContext
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<CalendarDay> Holidays => Set<CalendarDay>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Instants are UTC DateTime everywhere (SQLite cannot compare DateTimeOffset in SQL); read back as Kind=Utc.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        // Enums as readable strings, the same on both providers.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The application-set concurrency token: every changed aggregate (itself, or a child row added, changed or removed)
+    /// gets Version + 1, and EF's UPDATE carries WHERE Version = (the value read), so a write over someone else's
+    /// change fails with a concurrency conflict instead of overwriting it.
+    /// </summary>
+    private void BumpVersions()
+    {
+        var changedRows = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not IVersioned)
+            .ToList();
+        foreach (var aggregate in ChangeTracker.Entries<IVersioned>().ToList())
+        {
+            if (aggregate.State == EntityState.Modified || (aggregate.State == EntityState.Unchanged && changedRows.Any(c => IsChildOf(c, aggregate))))
+            {
+                aggregate.Entity.Version++;
+            }
+        }
+    }
+
+    private static bool IsChildOf(EntityEntry child, EntityEntry aggregate) =>
+        child.Metadata.GetForeignKeys().Any(fk =>
+            fk.PrincipalEntityType == aggregate.Metadata
+            && Equals(child.Property(fk.Properties[0].Name).CurrentValue, aggregate.Property(fk.PrincipalKey.Properties[0].Name).CurrentValue));
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GrievanceDesk.Application;
+using GrievanceDesk.Application.Common;
+using GrievanceDesk.Infrastructure;
+using GrievanceDesk.Infrastructure.Persistence;
+using GrievanceDesk.Infrastructure.Seeding;
+using GrievanceDesk.Web.Endpoints;
+using GrievanceDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+if (StartupGuard.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } refusals)
+{
+    Console.Error.WriteLine("GrievanceDesk refuses to start in this configuration:");
+    foreach (var reason in refusals)
+    {
+        Console.Error.WriteLine($"  - {reason}");
+    }
+
+    return 1;
+}
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddGrievanceDeskAuth(builder.Configuration);
+builder.Services.AddGrievanceDeskRateLimits(builder.Configuration);
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+await DatabaseInitializer.RunAsync(app.Services);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/scalar", o => o.WithTitle("GrievanceDesk API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapAuthEndpoints();
+app.MapReferenceDataEndpoints();
+app.MapAdminEndpoints();
+app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+return 0;
+
+static void ConfigureJson(JsonSerializerOptions o)
+{
+    o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+}
+
+/// <summary>The entry point, visible to WebApplicationFactory in the functional tests.</summary>
+public partial class Program;
