@@ -92,3 +92,14 @@ public enum Satisfaction
     /// <summary>不满意</summary>
     Dissatisfied,
 }
+
+/// <summary>Why a case could be closed: which branch of the last mile (最后一公里) was satisfied.</summary>
+public enum CloseReason
+{
+    /// <summary>The complainant was reached after the resolution and told the outcome.</summary>
+    Feedback,
+    /// <summary>3+ unreached attempts on 2+ days after the resolution, plus a written notice (letter or SMS).</summary>
+    Unreachable,
+    /// <summary>Nobody to tell. Left out of satisfaction figures.</summary>
+    Anonymous,
+}
