@@ -18,6 +18,9 @@ public static class DependencyInjection
         // Field messages in Chinese, the language of the office (our own messages add the English in brackets).
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("zh-CN");
         services.AddValidatorsFromAssemblyContaining<ValidationBehaviour<IMessage, object>>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddScoped<Cases.CaseWorkbench>();
+        services.AddScoped<Cases.CaseReader>();
+        services.AddScoped<Cases.CaseRouter>();
         return services;
     }
 }

@@ -1,5 +1,8 @@
 using GrievanceDesk.Application.Common;
+using GrievanceDesk.Infrastructure.Briefings;
 using GrievanceDesk.Infrastructure.Identity;
+using GrievanceDesk.Infrastructure.Jobs;
+using GrievanceDesk.Infrastructure.Outbox;
 using GrievanceDesk.Infrastructure.Persistence;
 using GrievanceDesk.Infrastructure.Seeding;
 using GrievanceDesk.Infrastructure.Time;
@@ -24,6 +27,9 @@ public static class DependencyInjection
         var connectionString = ResolveConnectionString(database, environment);
         services.AddDbContext<AppDbContext>(o => DbContextOptionsFactory.Configure(o, database.Provider, connectionString));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddGrievanceDeskOutbox(configuration);
+        services.AddGrievanceDeskJobs(configuration);
+        services.AddGrievanceDeskStatsAndBriefings(configuration);
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddIdentityCore<AppUser>(o =>
@@ -40,9 +46,15 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<GrievanceDesk.Application.Cases.ITrackingNumbers, Cases.TrackingNumbers>();
+        services.AddScoped<GrievanceDesk.Application.Cases.IIdempotencyKeys, Cases.IdempotencyKeys>();
+        services.AddScoped<GrievanceDesk.Application.Cases.ICaseNotifier, Cases.CaseNotifier>();
+        services.AddScoped<GrievanceDesk.Application.Cases.IAttachmentStore, Cases.AttachmentStore>();
         services.AddScoped<IAuthService, AuthService>();
         services.AddSingleton<IBusinessCalendarSource, BusinessCalendarSource>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<IDemoCaseSeeder, DemoCaseSeeder>();
+        services.AddRecurringJob<GrievanceDesk.Application.Escalation.EscalationSweep>();
         return services;
     }
 

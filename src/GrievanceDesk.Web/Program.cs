@@ -36,6 +36,7 @@ builder.Services.AddGrievanceDeskAuth(builder.Configuration);
 builder.Services.AddGrievanceDeskRateLimits(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+builder.Services.AddGrievanceDeskPages();
 
 var app = builder.Build();
 
@@ -46,6 +47,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseGrievanceDeskJobsDashboard();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/scalar", o => o.WithTitle("GrievanceDesk API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -54,7 +56,11 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuthEndpoints();
 app.MapReferenceDataEndpoints();
 app.MapAdminEndpoints();
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+app.MapCaseEndpoints();
+app.MapJobEndpoints();
+app.MapStatsEndpoints();
+app.MapBriefingEndpoints();
+app.MapGrievanceDeskPages(); // the staff web UI; "/" sends each role to its start page
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

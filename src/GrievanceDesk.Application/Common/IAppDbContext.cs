@@ -1,3 +1,4 @@
+using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Domain.ReferenceData;
 using GrievanceDesk.Domain.Sla;
 using GrievanceDesk.Domain.Time;
@@ -18,8 +19,12 @@ public interface IAppDbContext
     DbSet<RoutingRule> RoutingRules { get; }
     DbSet<SlaPolicy> SlaPolicies { get; }
     DbSet<CalendarDay> Holidays { get; }
+    DbSet<Case> Cases { get; }
+    DbSet<EscalationRecord> Escalations { get; }
 
     DatabaseFacade Database { get; }
+
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -45,17 +45,7 @@ public sealed class AuthService(
     {
         var settings = options.Value;
         var expires = clock.GetUtcNow().AddMinutes(settings.TokenLifetimeMinutes);
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.Name, user.UserName),
-            new(DisplayNameClaim, user.DisplayName),
-        };
-        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        if (user.UnitId is { } unitId)
-        {
-            claims.Add(new Claim(UnitClaim, unitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
+        var claims = Claims(user);
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
@@ -68,6 +58,27 @@ public sealed class AuthService(
         });
         return (token, expires);
     }
+
+    /// <summary>The caller's claims, the same in the bearer token and the sign-in cookie of the web pages.</summary>
+    public static List<Claim> Claims(UserDto user)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, user.UserName),
+            new(DisplayNameClaim, user.DisplayName),
+        };
+        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (user.UnitId is { } unitId)
+        {
+            claims.Add(new Claim(UnitClaim, unitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return claims;
+    }
+
+    /// <summary>The principal the web pages sign in with (cookie scheme <paramref name="authenticationType"/>).</summary>
+    public static ClaimsPrincipal CreatePrincipal(UserDto user, string authenticationType) =>
+        new(new ClaimsIdentity(Claims(user), authenticationType, ClaimTypes.Name, ClaimTypes.Role));
 
     public static SymmetricSecurityKey SigningKey(AuthOptions settings) => new(Encoding.UTF8.GetBytes(settings.SigningKey));
 }

@@ -1,9 +1,12 @@
 using GrievanceDesk.Application.Common;
+using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Domain.Common;
+using GrievanceDesk.Infrastructure.Cases;
 using GrievanceDesk.Domain.ReferenceData;
 using GrievanceDesk.Domain.Sla;
 using GrievanceDesk.Domain.Time;
 using GrievanceDesk.Infrastructure.Identity;
+using GrievanceDesk.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -19,11 +22,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<CalendarDay> Holidays => Set<CalendarDay>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<EscalationRecord> Escalations => Set<EscalationRecord>();
+    public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Briefings.BriefingArchive> BriefingArchives => Set<Briefings.BriefingArchive>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        Configurations.CaseConfiguration.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
@@ -54,6 +64,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     /// </summary>
     private void BumpVersions()
     {
+        SyncDueAt();
         var changedRows = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not IVersioned)
             .ToList();
@@ -62,6 +73,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             if (aggregate.State == EntityState.Modified || (aggregate.State == EntityState.Unchanged && changedRows.Any(c => IsChildOf(c, aggregate))))
             {
                 aggregate.Entity.Version++;
+            }
+        }
+    }
+
+    /// <summary>Keeps the stored "deadline held to now" equal to the aggregate's own answer, for indexed scans.</summary>
+    private void SyncDueAt()
+    {
+        foreach (var entry in ChangeTracker.Entries<Case>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged)
+            {
+                var due = entry.Property<DateTime?>(Configurations.CaseConfiguration.DueAtShadow);
+                if (due.CurrentValue != entry.Entity.CurrentDeadlineUtc)
+                {
+                    due.CurrentValue = entry.Entity.CurrentDeadlineUtc;
+                }
             }
         }
     }

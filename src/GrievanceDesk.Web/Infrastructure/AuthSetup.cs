@@ -47,6 +47,15 @@ internal static class AuthSetup
                 o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
             });
+        // Token lifetimes are checked against the app's clock (TimeProvider), like every other time rule, so a moved
+        // clock in tests or a skewed host clock affects issuing and checking alike.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
+            o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
+                    && (expires is null || expires.Value >= now - parameters.ClockSkew);
+            });
         services.AddAuthorization();
         return services;
     }

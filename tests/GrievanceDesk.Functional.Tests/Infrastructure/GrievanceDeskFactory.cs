@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GrievanceDesk.Functional.Tests.Infrastructure;
 
@@ -31,6 +33,17 @@ public class GrievanceDeskFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:TrackingPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Recurring jobs run only when a test triggers them (POST /api/admin/jobs/{id}/trigger).
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>
+    /// Replaces app services for a test class, after the app's own registrations: e.g. a <see cref="MutableTimeProvider"/>
+    /// as <c>services.AddSingleton&lt;TimeProvider&gt;(clock)</c>, or a recording notification gateway.
+    /// </summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     /// <summary>A client signed in as <paramref name="userName"/> with a bearer token from POST /api/auth/token.</summary>

@@ -21,10 +21,20 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IAppDbContext db) 
         return await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var response = await next(message, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return response;
+            try
+            {
+                var response = await next(message, ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return response;
+            }
+            catch
+            {
+                // The transaction rolls back; forget the tracked changes too, so nothing of the failed command
+                // is saved by a later command in the same scope.
+                db.ChangeTracker.Clear();
+                throw;
+            }
         }, cancellationToken);
     }
 }

@@ -1,0 +1,118 @@
+using GrievanceDesk.Domain.Cases;
+using GrievanceDesk.Domain.Sla;
+
+namespace GrievanceDesk.Application.Cases;
+
+/// <summary>A reference-data item as a case shows it.</summary>
+public sealed record RefDto(int Id, string Code, string Name);
+
+/// <summary>Phone and ID numbers are masked (SPEC §7); a report's complainant is hidden from the respondent unit.</summary>
+public sealed record ComplainantDto(string Name, string? Phone, string? IdNumber, string? Address);
+
+public sealed record TimelineEntryDto(int Sequence, DateTimeOffset At, string Actor, string ActorName, string Action, string Summary, string? Before, string? After, bool IsPublic);
+
+public sealed record DeadlinesDto(
+    DateTimeOffset Accept,
+    DateTimeOffset? Contact,
+    DateTimeOffset? Handle,
+    DateTimeOffset? Feedback,
+    DateTimeOffset? Current,
+    bool Overdue);
+
+public sealed record ContactDto(long Id, DateTimeOffset At, ContactChannel Channel, bool Reached, string Note, string By);
+
+public sealed record FeedbackDto(long Id, DateTimeOffset At, ContactChannel Channel, bool Reached, string Content, string? ComplainantResponse, string By, int Round);
+
+public sealed record ExtensionDto(long Id, int Round, int Days, string Reason, ExtensionStatus Status, string RequestedBy, DateTimeOffset RequestedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote);
+
+public sealed record PauseDto(long Id, string Reason, PauseStatus Status, string RequestedBy, DateTimeOffset RequestedAt, string? DecidedBy, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt);
+
+public sealed record ReturnVisitDto(long Id, DateTimeOffset At, Satisfaction Satisfaction, bool Solved, string? Note, string By, int Round);
+
+public sealed record CaseReturnDto(long Id, int UnitId, int? RoutingRuleId, string Reason, DateTimeOffset At, string By);
+
+public sealed record SupervisionOrderDto(long Id, SupervisionSource Source, int? UnitId, string Note, string IssuedBy, DateTimeOffset IssuedAt);
+
+public sealed record AttachmentDto(long Id, string FileName, string ContentType, long SizeBytes);
+
+/// <summary>The case page: everything about one case, its deadlines, flags and whole timeline.</summary>
+public sealed record CaseDetailDto(
+    long Id,
+    string TrackingNo,
+    string? QueryCode,
+    int Version,
+    CaseStatus Status,
+    string StatusName,
+    Channel Channel,
+    CaseKind Kind,
+    Urgency Urgency,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset RegisteredAt,
+    bool IsAnonymous,
+    bool IdentityHidden,
+    IReadOnlyList<ComplainantDto> Complainants,
+    int HeadCount,
+    bool IsCollective,
+    RefDto Category,
+    RefDto Region,
+    string Address,
+    string Subject,
+    string Content,
+    RefDto? RespondentUnit,
+    string? RespondentName,
+    SlaTrack Track,
+    RefDto? Unit,
+    string? CadreUserName,
+    int? RoutingRuleId,
+    DateTimeOffset? DispatchedAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? FirstContactAt,
+    DeadlinesDto Deadlines,
+    int HandleRound,
+    Outcome? Outcome,
+    string? ResolutionSummary,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ClosedAt,
+    CloseReason? CloseReason,
+    int ReopenCount,
+    bool IsRepeat,
+    long? RepeatOfCaseId,
+    long? MergedIntoCaseId,
+    bool IsPaused,
+    IReadOnlyList<CaseAction> AllowedActions,
+    IReadOnlyList<AttachmentDto> Attachments,
+    IReadOnlyList<ContactDto> Contacts,
+    IReadOnlyList<FeedbackDto> Feedback,
+    IReadOnlyList<ExtensionDto> Extensions,
+    IReadOnlyList<PauseDto> Pauses,
+    IReadOnlyList<ReturnVisitDto> ReturnVisits,
+    IReadOnlyList<CaseReturnDto> Returns,
+    IReadOnlyList<SupervisionOrderDto> SupervisionOrders,
+    IReadOnlyList<TimelineEntryDto> Timeline);
+
+/// <summary>A row of a case list.</summary>
+public sealed record CaseListItemDto(
+    long Id,
+    string TrackingNo,
+    CaseStatus Status,
+    string StatusName,
+    Channel Channel,
+    CaseKind Kind,
+    Urgency Urgency,
+    string Subject,
+    string? ComplainantName,
+    string? ComplainantPhone,
+    int CategoryId,
+    int RegionId,
+    int? UnitId,
+    string? UnitName,
+    string? CadreUserName,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset? DueAt,
+    bool Overdue,
+    bool IsCollective,
+    bool IsRepeat,
+    bool IsPaused);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);

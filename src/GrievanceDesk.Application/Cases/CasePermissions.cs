@@ -1,0 +1,75 @@
+using GrievanceDesk.Application.Common;
+using GrievanceDesk.Domain.Cases;
+
+namespace GrievanceDesk.Application.Cases;
+
+/// <summary>
+/// Who may do what to a case (SPEC §1). The case's state decides whether an action is possible (the aggregate checks
+/// that); this table decides whose action it is. Unit roles act only on their own unit's cases, and another unit's
+/// case does not exist for them (404, not 403).
+/// </summary>
+public static class CasePermissions
+{
+    private static readonly string[] Office = [Roles.FrontDesk, Roles.Dispatcher];
+    private static readonly string[] Unit = [Roles.Cadre, Roles.UnitLeader];
+
+    private static readonly Dictionary<CaseAction, string[]> ByAction = new()
+    {
+        [CaseAction.Dispatch] = [Roles.Dispatcher],
+        [CaseAction.NotAccept] = [Roles.Dispatcher],
+        [CaseAction.Assign] = [Roles.UnitLeader, Roles.Dispatcher],
+        [CaseAction.Accept] = Unit,
+        [CaseAction.Return] = Unit,
+        [CaseAction.RecordContact] = Unit,
+        [CaseAction.RecordProgress] = Unit,
+        [CaseAction.RequestExtension] = Unit,
+        [CaseAction.DecideExtension] = [Roles.UnitLeader],
+        [CaseAction.RequestPause] = Unit,
+        [CaseAction.DecidePause] = [Roles.UnitLeader],
+        [CaseAction.Resume] = Unit,
+        [CaseAction.Resolve] = Unit,
+        [CaseAction.AnswerOnTheSpot] = Office,
+        [CaseAction.RecordFeedback] = [.. Office, .. Unit],
+        [CaseAction.Close] = [.. Office, .. Unit],
+        // 回访 is the office's, never the handling unit's.
+        [CaseAction.RecordReturnVisit] = Office,
+        [CaseAction.MergeInto] = Office,
+        [CaseAction.MarkRepeatOf] = Office,
+        [CaseAction.IssueSupervision] = [Roles.Leader],
+        [CaseAction.RecordEscalation] = [],
+    };
+
+    /// <summary>Roles that read every case; unit roles read their unit's.</summary>
+    public static readonly IReadOnlyList<string> ReadAll = [Roles.FrontDesk, Roles.Dispatcher, Roles.Leader];
+
+    /// <summary>Roles that log cases.</summary>
+    public static readonly IReadOnlyList<string> Intake = Office;
+
+    public static bool MaySee(ICurrentUser user, int? caseUnitId) =>
+        ReadAll.Any(user.IsInRole)
+        || (Unit.Any(user.IsInRole) && user.UnitId is { } unit && caseUnitId == unit);
+
+    /// <summary>Whether the user's role allows the action on a case of this unit (state aside).</summary>
+    public static bool MayDo(ICurrentUser user, CaseAction action, int? caseUnitId) =>
+        ByAction[action].Any(role =>
+            user.IsInRole(role)
+            && (!Unit.Contains(role) || (user.UnitId is { } unit && caseUnitId == unit) || Office.Any(user.IsInRole)));
+
+    /// <summary>The actions the user could take on the case now: allowed by its state and by the user's role.</summary>
+    public static IReadOnlyList<CaseAction> Allowed(ICurrentUser user, CaseStatus status, int? caseUnitId) =>
+        ByAction.Keys.Where(a => CaseTransitions.IsAllowed(status, a) && MayDo(user, a, caseUnitId)).ToList();
+
+    /// <summary>Throws 404 for a case the user may not see, 403 for an action their role may not take.</summary>
+    public static void Ensure(ICurrentUser user, CaseAction action, long caseId, int? caseUnitId)
+    {
+        if (!MaySee(user, caseUnitId))
+        {
+            throw new NotFoundException("案件", caseId);
+        }
+
+        if (!MayDo(user, action, caseUnitId))
+        {
+            throw new ForbiddenException($"当前角色不能“{action.ToChinese()}” (your role may not {action.ToEnglishPhrase()}).");
+        }
+    }
+}

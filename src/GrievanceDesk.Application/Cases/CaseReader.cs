@@ -1,0 +1,128 @@
+using GrievanceDesk.Application.Common;
+using GrievanceDesk.Domain.Cases;
+using GrievanceDesk.Domain.Common;
+using GrievanceDesk.Domain.ReferenceData;
+using GrievanceDesk.Domain.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrievanceDesk.Application.Cases;
+
+/// <summary>Reads cases for the caller: visibility by unit, masking of phone and ID numbers, a report's complainant hidden from the respondent unit.</summary>
+public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+{
+    public Task<CaseDetailDto> Detail(long caseId, CancellationToken ct) => Detail(caseId, answersOwnWrite: false, ct);
+
+    /// <summary>
+    /// The case page. <paramref name="answersOwnWrite"/>: the answer to a write the caller was allowed to make, read
+    /// whether or not the case is still theirs to see — a unit that returns a case (退单) no longer holds it, and the
+    /// return must not be refused (and rolled back) for that.
+    /// </summary>
+    public async Task<CaseDetailDto> Detail(long caseId, bool answersOwnWrite, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking()
+            .Include(x => x.Complainants)
+            .Include(x => x.Attachments)
+            .Include(x => x.Contacts)
+            .Include(x => x.Feedback)
+            .Include(x => x.Extensions)
+            .Include(x => x.Pauses)
+            .Include(x => x.ReturnVisits)
+            .Include(x => x.Returns)
+            .Include(x => x.SupervisionOrders)
+            .Include(x => x.Timeline)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null || (!answersOwnWrite && !CasePermissions.MaySee(user, c.UnitId)))
+        {
+            throw new NotFoundException("案件", caseId);
+        }
+
+        var unitIds = new[] { c.UnitId, c.RespondentUnitId }.Where(id => id is not null).Select(id => id!.Value).ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var category = await db.Categories.AsNoTracking().SingleAsync(x => x.Id == c.CategoryId, ct);
+        var region = await db.Regions.AsNoTracking().SingleAsync(x => x.Id == c.RegionId, ct);
+        var track = await db.SlaPolicies.AsNoTracking().Where(p => p.Id == c.SlaPolicyId).Select(p => p.Track).SingleAsync(ct);
+        var hidden = await HidesIdentity(c, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        return new CaseDetailDto(
+            c.Id,
+            c.TrackingNo,
+            CasePermissions.Intake.Any(user.IsInRole) ? c.QueryCode : null,
+            c.Version,
+            c.Status,
+            c.Status.ToChinese(),
+            c.Channel,
+            c.Kind,
+            c.Urgency,
+            At(c.ReceivedAtUtc),
+            At(c.RegisteredAtUtc),
+            c.IsAnonymous,
+            hidden,
+            hidden ? [] : c.Complainants.OrderBy(p => p.Id).Select(p => new ComplainantDto(p.Name, Masking.Phone(p.Phone), Masking.IdNumber(p.IdNumber), p.Address)).ToList(),
+            c.HeadCount,
+            c.IsCollective,
+            Ref(category.Id, category.Code, category.Name),
+            Ref(region.Id, region.Code, region.Name),
+            c.Address,
+            c.Subject,
+            c.Content,
+            c.RespondentUnitId is { } r && units.TryGetValue(r, out var respondent) ? Ref(respondent.Id, respondent.Code, respondent.Name) : null,
+            c.RespondentName,
+            track,
+            c.UnitId is { } u && units.TryGetValue(u, out var unit) ? Ref(unit.Id, unit.Code, unit.Name) : null,
+            c.CadreUserName,
+            c.RoutingRuleId,
+            At(c.DispatchedAtUtc),
+            At(c.AcceptedAtUtc),
+            At(c.FirstContactAtUtc),
+            new DeadlinesDto(At(c.AcceptDeadlineUtc), At(c.ContactDeadlineUtc), At(c.HandleDeadlineUtc), At(c.FeedbackDeadlineUtc),
+                At(c.CurrentDeadlineUtc), c.CurrentDeadlineUtc is { } due && due < now),
+            c.HandleRound,
+            c.Outcome,
+            c.ResolutionSummary,
+            At(c.ResolvedAtUtc),
+            At(c.ClosedAtUtc),
+            c.CloseReason,
+            c.ReopenCount,
+            c.IsRepeat,
+            c.RepeatOfCaseId,
+            c.MergedIntoCaseId,
+            c.IsPaused,
+            CasePermissions.Allowed(user, c.Status, c.UnitId),
+            c.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList(),
+            c.Contacts.OrderBy(x => x.AtUtc).Select(x => new ContactDto(x.Id, At(x.AtUtc), x.Channel, x.Reached, x.Note, x.ByUserName)).ToList(),
+            c.Feedback.OrderBy(x => x.AtUtc).Select(x => new FeedbackDto(x.Id, At(x.AtUtc), x.Channel, x.Reached, x.Content, x.ComplainantResponse, x.ByUserName, x.Round)).ToList(),
+            c.Extensions.OrderBy(x => x.Id).Select(x => new ExtensionDto(x.Id, x.Round, x.Days, x.Reason, x.Status, x.RequestedBy, At(x.RequestedAtUtc), x.DecidedBy, At(x.DecidedAtUtc), x.DecisionNote)).ToList(),
+            c.Pauses.OrderBy(x => x.Id).Select(x => new PauseDto(x.Id, x.Reason, x.Status, x.RequestedBy, At(x.RequestedAtUtc), x.DecidedBy, At(x.StartedAtUtc), At(x.EndedAtUtc))).ToList(),
+            c.ReturnVisits.OrderBy(x => x.AtUtc).Select(x => new ReturnVisitDto(x.Id, At(x.AtUtc), x.Satisfaction, x.Solved, x.Note, x.ByUserName, x.Round)).ToList(),
+            c.Returns.OrderBy(x => x.AtUtc).Select(x => new CaseReturnDto(x.Id, x.UnitId, x.RoutingRuleId, x.Reason, At(x.AtUtc), x.ByUserName)).ToList(),
+            c.SupervisionOrders.OrderBy(x => x.IssuedAtUtc).Select(x => new SupervisionOrderDto(x.Id, x.Source, x.UnitId, x.Note, x.IssuedBy, At(x.IssuedAtUtc))).ToList(),
+            c.Timeline.OrderBy(t => t.Sequence).Select(t => new TimelineEntryDto(t.Sequence, At(t.AtUtc), t.ActorUserName, t.ActorName, t.Action, t.Summary, t.Before, t.After, t.IsPublic)).ToList());
+    }
+
+    /// <summary>
+    /// The caller's unit and its ancestors, empty for a caller without a unit. A report whose respondent is in this list
+    /// must not show, nor be found or linked by, its complainant's identity (SPEC §3): see <see cref="Case.HidesIdentityFrom"/>.
+    /// </summary>
+    public async Task<List<int>> ViewerUnitAncestry(CancellationToken ct)
+    {
+        if (user.UnitId is not { } viewerUnit)
+        {
+            return [];
+        }
+
+        var parents = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.ParentId, ct);
+        return [.. Tree.Ancestry(viewerUnit, parents)];
+    }
+
+    /// <summary>A report's complainant is never shown to users of the respondent unit or a unit below it (SPEC §3).</summary>
+    private async Task<bool> HidesIdentity(Case c, CancellationToken ct) =>
+        c.Kind == CaseKind.Report && user.UnitId is not null && c.HidesIdentityFrom(await ViewerUnitAncestry(ct));
+
+    private static RefDto Ref(int id, string code, string name) => new(id, code, name);
+
+    internal static DateTimeOffset At(DateTime utc) => ChinaTime.ToOffset(utc);
+
+    internal static DateTimeOffset? At(DateTime? utc) => utc is { } v ? ChinaTime.ToOffset(v) : null;
+}

@@ -1,0 +1,173 @@
+using FluentValidation;
+using GrievanceDesk.Application.Common;
+using GrievanceDesk.Domain.Cases;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrievanceDesk.Application.Cases.Duplicates;
+
+/// <summary>合并: this case is a duplicate record of another (same complaint logged twice).</summary>
+public sealed record MergeCase(long CaseId, long IntoCaseId, int? ExpectedVersion = null) : ICommand<CaseDetailDto>;
+
+/// <summary>重复件: the complainant came again about a case; linked, not dispatched again while the first is open.</summary>
+public sealed record MarkRepeatOf(long CaseId, long OriginalCaseId, int? ExpectedVersion = null) : ICommand<CaseDetailDto>;
+
+public sealed record SimilarCaseDto(long Id, string TrackingNo, CaseStatus Status, string StatusName, string Subject, string Address, DateTimeOffset RegisteredAt, string? UnitName, double Score, IReadOnlyList<string> Reasons);
+
+/// <summary>GET /api/cases/{id}/similar: possible repeats and duplicates of a case.</summary>
+public sealed record FindSimilarCases(long CaseId) : IQuery<IReadOnlyList<SimilarCaseDto>>;
+
+/// <summary>The same search at intake, before the case exists: as the desk types the phone, ID number or address.</summary>
+public sealed record LookupSimilarCases(string? Phone, string? IdNumber, string? Address, string? Content) : IQuery<IReadOnlyList<SimilarCaseDto>>;
+
+public sealed class MergeCaseValidator : AbstractValidator<MergeCase>
+{
+    public MergeCaseValidator() => RuleFor(x => x.IntoCaseId).GreaterThan(0);
+}
+
+public sealed class MarkRepeatOfValidator : AbstractValidator<MarkRepeatOf>
+{
+    public MarkRepeatOfValidator() => RuleFor(x => x.OriginalCaseId).GreaterThan(0);
+}
+
+public sealed class LookupSimilarCasesValidator : AbstractValidator<LookupSimilarCases>
+{
+    public LookupSimilarCasesValidator()
+    {
+        RuleFor(x => x.Phone).MaximumLength(32);
+        RuleFor(x => x.IdNumber).MaximumLength(18);
+        RuleFor(x => x.Address).MaximumLength(200);
+        RuleFor(x => x.Content).MaximumLength(4000);
+    }
+}
+
+public sealed class DuplicateHandlers(CaseWorkbench workbench, ICaseNotifier notifier, IAppDbContext db, ICurrentUser user, CaseReader reader, TimeProvider clock) :
+    ICommandHandler<MergeCase, CaseDetailDto>,
+    ICommandHandler<MarkRepeatOf, CaseDetailDto>,
+    IQueryHandler<FindSimilarCases, IReadOnlyList<SimilarCaseDto>>,
+    IQueryHandler<LookupSimilarCases, IReadOnlyList<SimilarCaseDto>>
+{
+    /// <summary>How far back a closed case still counts as a possible repeat.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromDays(180);
+
+    /// <summary>Content similarity (character bigrams) from which two cases at one address look alike.</summary>
+    public const double SimilarContent = 0.3;
+
+    public async ValueTask<CaseDetailDto> Handle(MergeCase c, CancellationToken ct) =>
+        await workbench.Change(c.CaseId, c.ExpectedVersion, CaseAction.MergeInto, async (x, ctx) =>
+        {
+            var target = await Other(c.IntoCaseId, "intoCaseId", ct);
+            x.MergeInto(target, ctx);
+            await notifier.EnqueueAsync(target, ct);
+        }, ct);
+
+    public async ValueTask<CaseDetailDto> Handle(MarkRepeatOf c, CancellationToken ct) =>
+        await workbench.Change(c.CaseId, c.ExpectedVersion, CaseAction.MarkRepeatOf, async (x, ctx) =>
+        {
+            var original = await Other(c.OriginalCaseId, "caseId", ct);
+            var unitName = original.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct) : null;
+            x.MarkRepeatOf(original, unitName, ctx);
+            await notifier.EnqueueAsync(original, ct);
+        }, ct);
+
+    public async ValueTask<IReadOnlyList<SimilarCaseDto>> Handle(FindSimilarCases query, CancellationToken ct)
+    {
+        var source = await db.Cases.AsNoTracking().Include(c => c.Complainants).SingleOrDefaultAsync(c => c.Id == query.CaseId, ct);
+        if (source is null || !CasePermissions.MaySee(user, source.UnitId))
+        {
+            throw new NotFoundException("案件", query.CaseId);
+        }
+
+        // A report's complainant is hidden from the respondent unit: their phone and ID number do not search for them either.
+        var person = source.HidesIdentityFrom(await reader.ViewerUnitAncestry(ct)) ? null : source.Complainants.FirstOrDefault();
+        return await Search(person?.Phone, person?.IdNumber, source.Address, source.Content, source.Id, ct);
+    }
+
+    public async ValueTask<IReadOnlyList<SimilarCaseDto>> Handle(LookupSimilarCases query, CancellationToken ct) =>
+        await Search(Blank(query.Phone), Blank(query.IdNumber), Blank(query.Address), query.Content, excludeId: null, ct);
+
+    /// <summary>
+    /// Same phone or ID number (strong), or the same address with similar content; open, or closed within 180 days.
+    /// Ranked by score, each with the reasons it matched.
+    /// </summary>
+    private async Task<IReadOnlyList<SimilarCaseDto>> Search(string? phone, string? idNumber, string? address, string? content, long? excludeId, CancellationToken ct)
+    {
+        if (phone is null && idNumber is null && address is null)
+        {
+            return [];
+        }
+
+        var since = clock.GetUtcNow().UtcDateTime - Window;
+        var recent = db.Cases.AsNoTracking()
+            .Where(c => c.Id != excludeId && (c.ClosedAtUtc == null || c.ClosedAtUtc >= since) && c.Status != CaseStatus.Merged);
+        var candidates = await recent
+            .Where(c => (phone != null && c.Complainants.Any(p => p.Phone == phone))
+                || (idNumber != null && c.Complainants.Any(p => p.IdNumber == idNumber))
+                || (address != null && c.Address == address))
+            .OrderByDescending(c => c.RegisteredAtUtc)
+            .Take(200)
+            .Select(c => new
+            {
+                c.Id, c.TrackingNo, c.Status, c.Subject, c.Address, c.Content, c.RegisteredAtUtc, c.UnitId,
+                SamePhone = phone != null && c.Complainants.Any(p => p.Phone == phone),
+                SameId = idNumber != null && c.Complainants.Any(p => p.IdNumber == idNumber),
+                c.Kind,
+                c.RespondentUnitId,
+            })
+            .ToListAsync(ct);
+
+        // "Same phone" on a report about the viewer's own unit would name the reporter: that reason is not theirs to see.
+        var viewerAncestry = await reader.ViewerUnitAncestry(ct);
+
+        var unitIds = candidates.Where(c => c.UnitId != null).Select(c => c.UnitId!.Value).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var results = new List<SimilarCaseDto>();
+        foreach (var c in candidates.Where(c => CasePermissions.MaySee(user, c.UnitId)))
+        {
+            var similarity = ContentSimilarity.Score(content, c.Content);
+            var reasons = new List<string>();
+            var score = 0.0;
+            var identityHidden = c.Kind == CaseKind.Report && ConflictGuard.IsConflicted(c.RespondentUnitId, viewerAncestry);
+            if (c.SamePhone && !identityHidden)
+            {
+                reasons.Add("同一来电号码 (same phone)");
+                score += 1.0;
+            }
+
+            if (c.SameId && !identityHidden)
+            {
+                reasons.Add("同一身份证号 (same ID number)");
+                score += 1.0;
+            }
+
+            if (address is not null && c.Address == address && similarity >= SimilarContent)
+            {
+                reasons.Add($"同一地址且内容相似 {similarity:P0} (same address, similar content)");
+                score += 0.5;
+            }
+
+            if (reasons.Count == 0)
+            {
+                continue;
+            }
+
+            results.Add(new SimilarCaseDto(c.Id, c.TrackingNo, c.Status, c.Status.ToChinese(), c.Subject, c.Address,
+                CaseReader.At(c.RegisteredAtUtc), c.UnitId is { } u ? units.GetValueOrDefault(u) : null, Math.Round(score + similarity, 3), reasons));
+        }
+
+        return results.OrderByDescending(r => r.Score).ThenByDescending(r => r.RegisteredAt).Take(20).ToList();
+    }
+
+    private async Task<Case> Other(long id, string field, CancellationToken ct)
+    {
+        var other = await db.Cases.Include(c => c.Complainants).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (other is null || !CasePermissions.MaySee(user, other.UnitId))
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(field, $"案件 {id} 不存在 (case not found).")]);
+        }
+
+        return other;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,125 @@
+using GrievanceDesk.Application.Common;
+using GrievanceDesk.Domain.Cases;
+using GrievanceDesk.Domain.Time;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrievanceDesk.Application.Cases.Intake;
+
+public sealed record ComplainantInput(string Name, string? Phone, string? IdNumber, string? Address);
+
+public sealed record AttachmentInput(string FileName, string ContentType, string ContentBase64);
+
+/// <summary>
+/// POST /api/cases: logs a case (登记), routes it by the rules and, on a rule hit, dispatches it at once (with the
+/// conflict guard) and auto-assigns where the unit does. A retry with the same Idempotency-Key returns the first case.
+/// With <see cref="RepeatOfCaseId"/> (the desk found the earlier case at intake) the new case is a repeat (重复件): a
+/// repeat of a case still being handled is merged into it and not dispatched again; a repeat of a closed case is routed.
+/// With <see cref="Answer"/> the desk answers a consultation (咨询) on the spot as it logs it, so a rule does not send
+/// the question to a unit first.
+/// </summary>
+public sealed record LogCase(
+    Channel Channel,
+    CaseKind Kind,
+    Urgency Urgency,
+    DateTimeOffset ReceivedAt,
+    bool Anonymous,
+    IReadOnlyList<ComplainantInput>? Complainants,
+    int HeadCount,
+    string CategoryCode,
+    string RegionCode,
+    string Address,
+    string Subject,
+    string Content,
+    string? RespondentUnitCode = null,
+    string? RespondentName = null,
+    IReadOnlyList<AttachmentInput>? Attachments = null,
+    long? RepeatOfCaseId = null,
+    string? Answer = null,
+    ContactChannel? AnswerChannel = null) : ICommand<LogCaseResult>
+{
+    /// <summary>From the Idempotency-Key header; not part of the JSON body.</summary>
+    public string? IdempotencyKey { get; init; }
+}
+
+public sealed record LogCaseResult(CaseDetailDto Case, bool Created);
+
+public sealed class LogCaseHandler(
+    IAppDbContext db,
+    CaseWorkbench workbench,
+    ITrackingNumbers tracking,
+    IIdempotencyKeys idempotency,
+    IAttachmentStore attachments,
+    CaseRouter router,
+    ICaseNotifier notifier,
+    CaseReader reader) : ICommandHandler<LogCase, LogCaseResult>
+{
+    public async ValueTask<LogCaseResult> Handle(LogCase command, CancellationToken ct)
+    {
+        if (command.IdempotencyKey is { } key && await idempotency.FindCaseAsync(key, ct) is { } existing)
+        {
+            return new LogCaseResult(await reader.Detail(existing, ct), Created: false);
+        }
+
+        var category = await Lookup(db.Categories.Where(c => c.Code == command.CategoryCode && c.IsActive).Select(c => (int?)c.Id), "categoryCode", "问题分类", command.CategoryCode, ct);
+        var region = await Lookup(db.Regions.Where(r => r.Code == command.RegionCode && r.IsActive).Select(r => (int?)r.Id), "regionCode", "属地", command.RegionCode, ct);
+        int? respondent = command.RespondentUnitCode is { Length: > 0 } code
+            ? await Lookup(db.Units.Where(u => u.Code == code).Select(u => (int?)u.Id), "respondentUnitCode", "被反映单位", code, ct)
+            : null;
+        var original = command.RepeatOfCaseId is { } originalId
+            ? await db.Cases.Include(c => c.Complainants).SingleOrDefaultAsync(c => c.Id == originalId, ct)
+                ?? throw new FluentValidation.ValidationException(
+                    [new FluentValidation.Results.ValidationFailure("repeatOfCaseId", $"案件 {originalId} 不存在 (case not found).")])
+            : null;
+
+        var urgency = command.HeadCount >= Case.CollectiveHeadCount ? Urgency.Urgent : command.Urgency;
+        var policy = await workbench.PolicyFor(command.Channel, category, urgency, ct);
+        var ctx = await workbench.ContextFor(policy.Id, ct);
+        var trackingNo = await tracking.NextAsync(ChinaTime.DateOf(ctx.NowUtc), ct);
+
+        var stored = new List<NewAttachment>();
+        foreach (var file in command.Attachments ?? [])
+        {
+            var bytes = Convert.FromBase64String(file.ContentBase64);
+            stored.Add(new NewAttachment(file.FileName, file.ContentType, bytes.LongLength, await attachments.SaveAsync(bytes, ct)));
+        }
+
+        var @case = Case.Register(
+            new NewCase(
+                command.Channel, command.Kind, urgency, ChinaTime.ToUtc(command.ReceivedAt), command.Anonymous,
+                (command.Complainants ?? []).Select(p => new NewComplainant(p.Name, p.Phone, p.IdNumber, p.Address)).ToList(),
+                command.HeadCount, category, region, command.Address, command.Subject, command.Content,
+                respondent, command.RespondentName, stored),
+            trackingNo, tracking.NewQueryCode(), policy.Id, ctx);
+        db.Cases.Add(@case);
+        if (original is not null)
+        {
+            var originalUnit = original.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct) : null;
+            @case.MarkRepeatOf(original, originalUnit, ctx);
+            await notifier.EnqueueAsync(original, ct);
+        }
+
+        if (command.Answer is { } answer)
+        {
+            @case.AnswerOnTheSpot(answer, command.AnswerChannel!.Value, ctx);
+        }
+
+        // Routed only while still in the queue: not a repeat merged into the case being handled, nor answered on the spot.
+        if (CaseTransitions.IsAllowed(@case.Status, CaseAction.Dispatch))
+        {
+            await router.RouteAsync(@case, ctx, ct);
+        }
+
+        await workbench.Save(@case, ct);
+        if (command.IdempotencyKey is { } newKey)
+        {
+            idempotency.Remember(newKey, @case.Id, ctx.NowUtc);
+        }
+
+        return new LogCaseResult(await reader.Detail(@case.Id, ct), Created: true);
+    }
+
+    private static async Task<int> Lookup(IQueryable<int?> query, string field, string what, string code, CancellationToken ct) =>
+        await query.SingleOrDefaultAsync(ct) ?? throw new FluentValidation.ValidationException(
+            [new FluentValidation.Results.ValidationFailure(field, $"{what} {code} 不存在或已停用 (unknown or inactive).")]);
+}

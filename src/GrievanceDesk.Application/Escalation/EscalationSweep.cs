@@ -1,0 +1,139 @@
+using GrievanceDesk.Application.Cases;
+using GrievanceDesk.Application.Common;
+using GrievanceDesk.Application.Jobs;
+using GrievanceDesk.Domain.Cases;
+using GrievanceDesk.Domain.Common;
+using GrievanceDesk.Domain.Sla;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace GrievanceDesk.Application.Escalation;
+
+/// <summary>
+/// The escalation sweep (超期预警与督办), one recurring job: for each SLA policy and each step of the ladder it asks the
+/// database, with one indexed range query on the deadline each case is held to now, which cases have the step due and
+/// not yet recorded, and records it on each of them: a warning to cadre and unit leader, an overdue notice to the unit
+/// leader, a supervision order from the office (+3 working days), leader supervision (+10). Paused cases wait.
+/// Exactly once per case, step and deadline is the database's unique key on <see cref="EscalationRecord"/>, not this code.
+/// </summary>
+public sealed class EscalationSweep(
+    IAppDbContext db,
+    IBusinessCalendarSource calendars,
+    ICaseNotifier notifier,
+    TimeProvider clock,
+    ILogger<EscalationSweep> log) : IRecurringJob
+{
+    public const string JobId = "escalation-sweep";
+    public const string DueAtColumn = "DueAtUtc";
+    private const int BatchSize = 500;
+
+    private static readonly EscalationStep[] Ladder = [EscalationStep.Warning, EscalationStep.Overdue, EscalationStep.Supervision, EscalationStep.LeaderSupervision];
+
+    public string Id => JobId;
+
+    public string DisplayName => "超期预警与督办";
+
+    public async Task<JobResult> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var calendar = await calendars.GetAsync(ct);
+        var policies = await db.SlaPolicies.AsNoTracking().ToListAsync(ct);
+        var counts = Ladder.ToDictionary(s => s, _ => 0);
+        var skipped = new HashSet<long>();
+        foreach (var step in Ladder)
+        {
+            foreach (var policy in policies)
+            {
+                var cutoff = EscalationSchedule.LatestDeadlineDue(step, now, policy.Terms, calendar);
+                while (true)
+                {
+                    var due = await DueCases(policy.Id, step, cutoff, skipped).Take(BatchSize).ToListAsync(ct);
+                    if (due.Count == 0)
+                    {
+                        break;
+                    }
+
+                    foreach (var (caseId, deadline) in due.Select(d => (d.Id, d.DueAt)))
+                    {
+                        if (await Escalate(caseId, deadline, step, new CaseContext(now, Actor.System, calendar, policy.Terms), ct))
+                        {
+                            counts[step]++;
+                        }
+                        else
+                        {
+                            skipped.Add(caseId);
+                        }
+                    }
+                }
+            }
+        }
+
+        return JobResult.Of(
+            $"预警 {counts[EscalationStep.Warning]} 件，超期 {counts[EscalationStep.Overdue]} 件，督办 {counts[EscalationStep.Supervision]} 件，领导督办 {counts[EscalationStep.LeaderSupervision]} 件",
+            ("warning", counts[EscalationStep.Warning]), ("overdue", counts[EscalationStep.Overdue]),
+            ("supervision", counts[EscalationStep.Supervision]), ("leaderSupervision", counts[EscalationStep.LeaderSupervision]));
+    }
+
+    /// <summary>
+    /// The cases of a policy whose current deadline is at or before the step's cutoff and that have no record of the
+    /// step for that deadline: a range scan on the DueAtUtc index plus a probe of the escalation key per hit.
+    /// </summary>
+    public IQueryable<DueCase> DueCases(int policyId, EscalationStep step, DateTime cutoff, IReadOnlyCollection<long> skip) =>
+        db.Cases.AsNoTracking()
+            .Where(c => EF.Property<DateTime?>(c, DueAtColumn) <= cutoff && c.SlaPolicyId == policyId && !c.IsPaused && !skip.Contains(c.Id))
+            .Where(c => !db.Escalations.Any(e => e.CaseId == c.Id && e.Step == step && e.DeadlineUtc == EF.Property<DateTime?>(c, DueAtColumn)))
+            .OrderBy(c => EF.Property<DateTime?>(c, DueAtColumn))
+            .Select(c => new DueCase(c.Id, EF.Property<DateTime?>(c, DueAtColumn)!.Value));
+
+    /// <summary>One case, one step, one transaction: the record and the case's own escalation entry commit together, or neither.</summary>
+    private async Task<bool> Escalate(long caseId, DateTime deadline, EscalationStep step, CaseContext ctx, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var @case = await db.Cases.Include(c => c.Complainants).SingleAsync(c => c.Id == caseId, ct);
+            if (@case.CurrentDeadlineUtc != deadline || @case.IsPaused)
+            {
+                return false; // changed since the scan; the next run sees its new deadline
+            }
+
+            var stage = @case.Status switch
+            {
+                CaseStatus.Registered or CaseStatus.Dispatched => "accept",
+                CaseStatus.Resolved => "feedback",
+                _ => "handle",
+            };
+            db.Escalations.Add(new EscalationRecord(caseId, stage, deadline, step, ctx.NowUtc));
+            @case.RecordEscalation(step, StageName(stage), deadline, ctx);
+            await notifier.EnqueueAsync(@case, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another run recorded this step first (the unique key said no): nothing to do, nothing written.
+            await tx.RollbackAsync(ct);
+            return false;
+        }
+        catch (DomainRuleException e)
+        {
+            log.LogWarning("Escalation {Step} of case {CaseId} refused: {Reason}", step, caseId, e.Message);
+            await tx.RollbackAsync(ct);
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static string StageName(string stage) => stage switch
+    {
+        "accept" => "受理时限",
+        "feedback" => "反馈时限",
+        _ => "办结时限",
+    };
+
+    public sealed record DueCase(long Id, DateTime DueAt);
+}

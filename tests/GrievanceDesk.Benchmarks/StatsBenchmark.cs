@@ -1,0 +1,162 @@
+using GrievanceDesk.Application.Briefings;
+using GrievanceDesk.Application.Stats;
+using GrievanceDesk.Infrastructure.Persistence;
+using GrievanceDesk.Reports.Briefings;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrievanceDesk.Benchmarks;
+
+/// <summary>
+/// SPEC §10: the §5 figures for a week and for a year over the seeded cases (≤ 2 s), through the same request the API
+/// sends (GET /api/stats → <see cref="GetStats"/>), and the weekly briefing: built from the same queries, rendered (≤ 3 s).
+/// </summary>
+public static class StatsBenchmark
+{
+    public const double StatsLimitMs = 2000;
+    public const double RenderLimitMs = 3000;
+
+    public static async Task<IReadOnlyList<Measure.Result>> RunStatsAsync(BenchmarkHost host, DateTime nowUtc, int repetitions)
+    {
+        var week = BriefingWeek.At(nowUtc).Previous;
+        var year = (From: week.Sunday.AddDays(-364), To: week.Sunday);
+        await PrintVolumesAsync(host, week, year);
+
+        var results = new List<Measure.Result>();
+        foreach (var groupBy in new string?[] { null, "unit", "category", "region", "channel" })
+        {
+            results.Add(await Stats(host, $"stats, week {week}, groupBy={groupBy ?? "—"}", week.Monday, week.Sunday, groupBy, repetitions));
+        }
+
+        foreach (var groupBy in new string?[] { null, "unit", "region" })
+        {
+            results.Add(await Stats(host, $"stats, year {year.From:yyyy-MM-dd}…{year.To:yyyy-MM-dd}, groupBy={groupBy ?? "—"}", year.From, year.To, groupBy, repetitions));
+        }
+
+        results.Add(await Measure.TimeAsync($"hot issues, week {week}", repetitions, null, async () =>
+        {
+            await using var scope = host.Scope();
+            var issues = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetHotIssues(week.Monday, week.Sunday, 10));
+            return $"{issues.Count} issues, top {issues.FirstOrDefault()?.Cases ?? 0} cases";
+        }));
+        return results;
+    }
+
+    public static async Task<IReadOnlyList<Measure.Result>> RunBriefingAsync(BenchmarkHost host, DateTime nowUtc, int repetitions)
+    {
+        var week = BriefingWeek.At(nowUtc).Previous;
+        WeeklyBriefing? briefing = null;
+        var results = new List<Measure.Result>
+        {
+            await Measure.TimeAsync($"briefing {week}: build (queries)", repetitions, null, async () =>
+            {
+                await using var scope = host.Scope();
+                briefing = await scope.ServiceProvider.GetRequiredService<WeeklyBriefingBuilder>().BuildAsync(week, CancellationToken.None);
+                return $"{briefing.Headline.Received.ThisWeek} received, {briefing.OverdueCases.Count} overdue listed, {briefing.UnitRanking.Rows.Count} units ranked";
+            }),
+        };
+
+        var renderer = host.Services.GetRequiredService<IBriefingRenderer>();
+        byte[] pdf = [];
+        results.Add(await Measure.TimeAsync($"briefing {week}: render PDF", repetitions, RenderLimitMs, () =>
+        {
+            pdf = renderer.Render(briefing!);
+            return Task.FromResult($"{pdf.Length / 1024} KB");
+        }));
+
+        var path = Path.Combine(Path.GetDirectoryName(host.DatabasePath)!, $"briefing-{week}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        Console.WriteLine($"  briefing written to {path}");
+        return results;
+    }
+
+    /// <summary>The SQLite plan of every statistics query for the week: each should search an index, never scan the table.</summary>
+    public static async Task ExplainAsync(BenchmarkHost host, DateTime nowUtc)
+    {
+        var week = BriefingWeek.At(nowUtc).Previous;
+        var period = week.Period(nowUtc);
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var queries = new StatsQueries(db);
+        var all = new (string Name, IQueryable Query)[]
+        {
+            ("Intake", queries.Intake(period, StatsDimension.Unit)),
+            ("Dispatches", queries.Dispatches(period, StatsDimension.Unit)),
+            ("Closures", queries.Closures(period, StatsDimension.Unit)),
+            ("Responses", queries.Responses(period, StatsDimension.Unit)),
+            ("ReturnVisits", queries.ReturnVisits(period, StatsDimension.Unit)),
+            ("Escalations", queries.Escalations(period, StatsDimension.Unit)),
+            ("Stock", queries.Stock(period, StatsDimension.Unit)),
+            ("OverdueOrSupervised", queries.OverdueOrSupervised(period, 100)),
+            ("PausedAt", queries.PausedAt(period, 100)),
+            ("CollectivePetitions", queries.CollectivePetitions(period, 100)),
+            ("DissatisfiedVisits", queries.DissatisfiedVisits(period, 100)),
+            ("BusyAddresses", queries.BusyAddresses(period, 3)),
+            ("BusyCategories", queries.BusyCategories(period, 3)),
+            ("HotIssueCandidates", queries.HotIssueCandidates(period, ["湖滨路1号"], [1, 2], 20_000)),
+        };
+        foreach (var (name, query) in all)
+        {
+            await using var command = query.CreateDbCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            await db.Database.OpenConnectionAsync();
+            await using var reader = await command.ExecuteReaderAsync();
+            Console.WriteLine($"-- {name}");
+            while (await reader.ReadAsync())
+            {
+                Console.WriteLine($"   {reader.GetString(3)}");
+            }
+        }
+    }
+
+    /// <summary>Each grouped query of the §5 figures on its own, for the week and the year: where the time goes.</summary>
+    public static async Task<IReadOnlyList<Measure.Result>> ProfileAsync(BenchmarkHost host, DateTime nowUtc, int repetitions)
+    {
+        var week = BriefingWeek.At(nowUtc).Previous;
+        var results = new List<Measure.Result>();
+        foreach (var (label, from) in new[] { ("week", week.Monday), ("year", week.Sunday.AddDays(-364)) })
+        {
+            var period = new StatsPeriod(from, week.Sunday, nowUtc);
+            var all = new (string Name, Func<StatsQueries, Task<int>> Run)[]
+            {
+                ("Intake", async q => (await q.Intake(period, StatsDimension.Unit).ToListAsync()).Count),
+                ("Dispatches", async q => (await q.Dispatches(period, StatsDimension.Unit).ToListAsync()).Count),
+                ("Closures", async q => (await q.Closures(period, StatsDimension.Unit).ToListAsync()).Count),
+                ("Responses", async q => (await q.Responses(period, StatsDimension.Unit).ToListAsync()).Count),
+                ("ReturnVisits", async q => (await q.ReturnVisits(period, StatsDimension.Unit).ToListAsync()).Count),
+                ("Escalations", async q => (await q.Escalations(period, StatsDimension.Unit).ToListAsync()).Count),
+                ("Stock", async q => (await q.Stock(period, StatsDimension.Unit).ToListAsync()).Count),
+            };
+            foreach (var (name, run) in all)
+            {
+                results.Add(await Measure.TimeAsync($"{label}: {name}", repetitions, null, async () =>
+                {
+                    await using var scope = host.Scope();
+                    var rows = await run(new StatsQueries(scope.ServiceProvider.GetRequiredService<AppDbContext>()));
+                    return $"{rows} groups";
+                }));
+            }
+        }
+
+        return results;
+    }
+
+    private static async Task<Measure.Result> Stats(BenchmarkHost host, string name, DateOnly from, DateOnly to, string? groupBy, int repetitions) =>
+        await Measure.TimeAsync(name, repetitions, StatsLimitMs, async () =>
+        {
+            await using var scope = host.Scope();
+            var report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetStats(from, to, groupBy));
+            var t = report.Total;
+            return $"{t.Received} received, {t.Closed} closed, {t.Open} open, {t.Overdue} overdue, {report.Groups.Count} groups";
+        });
+
+    private static async Task PrintVolumesAsync(BenchmarkHost host, BriefingWeek week, (DateOnly From, DateOnly To) year)
+    {
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var total = await db.Cases.CountAsync();
+        var open = await db.Cases.CountAsync(c => c.ClosedAtUtc == null && c.Status != GrievanceDesk.Domain.Cases.CaseStatus.Merged);
+        Console.WriteLine($"  data set: {total:N0} cases, {open:N0} open; week {week} = {week.Monday:yyyy-MM-dd}…{week.Sunday:yyyy-MM-dd}, year = {year.From:yyyy-MM-dd}…{year.To:yyyy-MM-dd}");
+    }
+}
