@@ -16,6 +16,26 @@ public static class ValidationRules
         rule.GreaterThan(0).When((_, v) => v is not null, ApplyConditionTo.CurrentValidator);
 }
 
+/// <summary>What the admin sends for a coded tree node (unit, category, region).</summary>
+public interface ITreeNodeInput
+{
+    string Code { get; }
+    string Name { get; }
+    int? ParentId { get; }
+}
+
+/// <summary>The field rules of a coded tree node; each command's validator derives from it and adds its own.</summary>
+public abstract class TreeNodeInputValidator<T> : AbstractValidator<T>
+    where T : ITreeNodeInput
+{
+    protected TreeNodeInputValidator()
+    {
+        RuleFor(x => x.Code).ValidCode();
+        RuleFor(x => x.Name).ValidName();
+        RuleFor(x => x.ParentId).ValidOptionalId();
+    }
+}
+
 /// <summary>Formats of personal numbers (SPEC §7): mainland mobile or landline phones, and the 18-digit resident ID with its check digit.</summary>
 public static class PersonalNumbers
 {

@@ -10,27 +10,17 @@ public sealed record CategoryDto(int Id, string Code, string Name, int? ParentId
 
 public sealed record ListCategories : IQuery<IReadOnlyList<CategoryDto>>;
 
-public sealed record CreateCategory(string Code, string Name, int? ParentId) : ICommand<CategoryDto>;
+public sealed record CreateCategory(string Code, string Name, int? ParentId) : ITreeNodeInput, ICommand<CategoryDto>;
 
-public sealed record UpdateCategory(int Id, string Code, string Name, int? ParentId, bool IsActive) : ICommand<CategoryDto>;
+public sealed record UpdateCategory(int Id, string Code, string Name, int? ParentId, bool IsActive) : ITreeNodeInput, ICommand<CategoryDto>;
 
-public sealed class CreateCategoryValidator : AbstractValidator<CreateCategory>
-{
-    public CreateCategoryValidator()
-    {
-        RuleFor(x => x.Code).ValidCode();
-        RuleFor(x => x.Name).ValidName();
-        RuleFor(x => x.ParentId).ValidOptionalId();
-    }
-}
+public sealed class CreateCategoryValidator : TreeNodeInputValidator<CreateCategory>;
 
-public sealed class UpdateCategoryValidator : AbstractValidator<UpdateCategory>
+public sealed class UpdateCategoryValidator : TreeNodeInputValidator<UpdateCategory>
 {
     public UpdateCategoryValidator()
     {
-        RuleFor(x => x.Code).ValidCode();
-        RuleFor(x => x.Name).ValidName();
-        RuleFor(x => x.ParentId).ValidOptionalId().NotEqual(x => x.Id).WithMessage("分类不能以自己为上级 (a category cannot be its own parent).");
+        RuleFor(x => x.ParentId).NotEqual(x => x.Id).WithMessage("分类不能以自己为上级 (a category cannot be its own parent).");
     }
 }
 

@@ -10,29 +10,13 @@ public sealed record RegionDto(int Id, string Code, string Name, int? ParentId, 
 
 public sealed record ListRegions : IQuery<IReadOnlyList<RegionDto>>;
 
-public sealed record CreateRegion(string Code, string Name, int? ParentId) : ICommand<RegionDto>;
+public sealed record CreateRegion(string Code, string Name, int? ParentId) : ITreeNodeInput, ICommand<RegionDto>;
 
-public sealed record UpdateRegion(int Id, string Code, string Name, int? ParentId, bool IsActive) : ICommand<RegionDto>;
+public sealed record UpdateRegion(int Id, string Code, string Name, int? ParentId, bool IsActive) : ITreeNodeInput, ICommand<RegionDto>;
 
-public sealed class CreateRegionValidator : AbstractValidator<CreateRegion>
-{
-    public CreateRegionValidator()
-    {
-        RuleFor(x => x.Code).ValidCode();
-        RuleFor(x => x.Name).ValidName();
-        RuleFor(x => x.ParentId).ValidOptionalId();
-    }
-}
+public sealed class CreateRegionValidator : TreeNodeInputValidator<CreateRegion>;
 
-public sealed class UpdateRegionValidator : AbstractValidator<UpdateRegion>
-{
-    public UpdateRegionValidator()
-    {
-        RuleFor(x => x.Code).ValidCode();
-        RuleFor(x => x.Name).ValidName();
-        RuleFor(x => x.ParentId).ValidOptionalId();
-    }
-}
+public sealed class UpdateRegionValidator : TreeNodeInputValidator<UpdateRegion>;
 
 public sealed class RegionHandlers(IAppDbContext db) :
     IQueryHandler<ListRegions, IReadOnlyList<RegionDto>>,

@@ -12,31 +12,15 @@ public sealed record UnitDto(int Id, string Code, string Name, int? ParentId, bo
 /// <summary>The unit tree, flat, ordered by code.</summary>
 public sealed record ListUnits : IQuery<IReadOnlyList<UnitDto>>;
 
-public sealed record CreateUnit(string Code, string Name, int? ParentId, bool AutoAssign) : ICommand<UnitDto>;
+public sealed record CreateUnit(string Code, string Name, int? ParentId, bool AutoAssign) : ITreeNodeInput, ICommand<UnitDto>;
 
-public sealed record UpdateUnit(int Id, string Code, string Name, int? ParentId, bool AutoAssign, bool IsActive) : ICommand<UnitDto>;
+public sealed record UpdateUnit(int Id, string Code, string Name, int? ParentId, bool AutoAssign, bool IsActive) : ITreeNodeInput, ICommand<UnitDto>;
 
 public sealed record DeleteUnit(int Id) : ICommand<bool>;
 
-public sealed class CreateUnitValidator : AbstractValidator<CreateUnit>
-{
-    public CreateUnitValidator()
-    {
-        RuleFor(x => x.Code).ValidCode();
-        RuleFor(x => x.Name).ValidName();
-        RuleFor(x => x.ParentId).ValidOptionalId();
-    }
-}
+public sealed class CreateUnitValidator : TreeNodeInputValidator<CreateUnit>;
 
-public sealed class UpdateUnitValidator : AbstractValidator<UpdateUnit>
-{
-    public UpdateUnitValidator()
-    {
-        RuleFor(x => x.Code).ValidCode();
-        RuleFor(x => x.Name).ValidName();
-        RuleFor(x => x.ParentId).ValidOptionalId();
-    }
-}
+public sealed class UpdateUnitValidator : TreeNodeInputValidator<UpdateUnit>;
 
 public sealed class UnitHandlers(IAppDbContext db, IUserDirectory users) :
     IQueryHandler<ListUnits, IReadOnlyList<UnitDto>>,
