@@ -4,8 +4,10 @@ using GrievanceDesk.Infrastructure.Identity;
 using GrievanceDesk.Infrastructure.Jobs;
 using GrievanceDesk.Infrastructure.Outbox;
 using GrievanceDesk.Infrastructure.Persistence;
+using GrievanceDesk.Infrastructure.Security;
 using GrievanceDesk.Infrastructure.Seeding;
 using GrievanceDesk.Infrastructure.Time;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,8 +27,18 @@ public static class DependencyInjection
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = ResolveConnectionString(database, environment);
-        services.AddDbContext<AppDbContext>(o => DbContextOptionsFactory.Configure(o, database.Provider, connectionString));
+        services.AddGrievanceDeskPersonalData(configuration, environment);
+        services.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            DbContextOptionsFactory.Configure(o, database.Provider, connectionString);
+            if (sp.GetService<PersonalDataProtector>() is { } protector)
+            {
+                o.UsePersonalDataProtection(protector); // ID numbers encrypted at rest (SPEC §7)
+            }
+        });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        // Cookie and antiforgery keys in the database: shared by every instance, kept across restarts.
+        services.AddDataProtection().SetApplicationName("GrievanceDesk").PersistKeysToDbContext<AppDbContext>();
         services.AddGrievanceDeskOutbox(configuration);
         services.AddGrievanceDeskJobs(configuration);
         services.AddGrievanceDeskStatsAndBriefings(configuration);

@@ -8,6 +8,7 @@ using GrievanceDesk.Infrastructure.Seeding;
 using GrievanceDesk.Web.Endpoints;
 using GrievanceDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 
@@ -40,7 +41,28 @@ builder.Services.AddGrievanceDeskPages();
 
 var app = builder.Build();
 
-await DatabaseInitializer.RunAsync(app.Services);
+// Several instances behind a load balancer: one migration step (`--migrate-only`) brings the schema up and seeds,
+// and the instances start with Database:MigrateOnStart=false. The embedded default does it all at start.
+if (args.Contains("--migrate-only"))
+{
+    await DatabaseInitializer.RunAsync(app.Services);
+    Console.WriteLine("GrievanceDesk: database migrated and seeded.");
+    return 0;
+}
+
+if (builder.Configuration.GetValue("Database:MigrateOnStart", true))
+{
+    await DatabaseInitializer.RunAsync(app.Services);
+}
+
+// Behind the load balancer the client's address comes in X-Forwarded-For (rate limits are per client).
+if (builder.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+{
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+    forwarded.KnownIPNetworks.Clear(); // the proxy sits on the compose network; only it can reach the instances
+    forwarded.KnownProxies.Clear();
+    app.UseForwardedHeaders(forwarded);
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

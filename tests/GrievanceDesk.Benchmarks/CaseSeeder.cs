@@ -225,10 +225,12 @@ public sealed class CaseSeeder(SeedSettings settings)
         var anonymous = !collective && _random.NextDouble() < 0.04;
         var urgent = collective || _random.NextDouble() < 0.05;
         var top = reference.TopCategories[Zipf(reference.TopCategories.Count, 0.9)];
-        var leaf = top.Leaves[Zipf(top.Leaves.Count, 1.2)];
+        var leafIndex = Zipf(top.Leaves.Count, 1.2);
+        var leaf = top.Leaves[leafIndex];
         var region = reference.Regions[Zipf(reference.Regions.Count, 0.7)];
         var subjects = Subjects.GetValueOrDefault(top.Code) ?? ["其他诉求"];
-        var subject = subjects[Zipf(subjects.Length, 1.0)];
+        // Each sub-category has its own subject, mostly.
+        var subject = subjects[(leafIndex + (_random.NextDouble() < 0.9 ? 0 : Zipf(subjects.Length, 1.0))) % subjects.Length];
         var addressIndex = (int)(Streets.Length * 400 * Math.Pow(_random.NextDouble(), 3));
         return new CaseRow
         {

@@ -94,7 +94,7 @@ public static class StatsBenchmark
             ("DissatisfiedVisits", queries.DissatisfiedVisits(period, 100)),
             ("BusyAddresses", queries.BusyAddresses(period, 3)),
             ("BusyCategories", queries.BusyCategories(period, 3)),
-            ("HotIssueCandidates", queries.HotIssueCandidates(period, ["湖滨路1号"], [1, 2], 20_000)),
+            ("HotIssueCandidates", queries.HotIssueCandidates(period, 20_000)),
         };
         foreach (var (name, query) in all)
         {

@@ -189,21 +189,13 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcceptDeadlineUtc");
-
                     b.HasIndex("Address");
 
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("ClosedAtUtc");
 
-                    b.HasIndex("ContactDeadlineUtc");
-
-                    b.HasIndex("DispatchedAtUtc");
-
                     b.HasIndex("DueAtUtc");
-
-                    b.HasIndex("ReceivedAtUtc");
 
                     b.HasIndex("RegionId");
 
@@ -219,6 +211,18 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("DispatchedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel")
+                        .HasDatabaseName("IX_Cases_Stats_Dispatched");
+
+                    b.HasIndex("ReceivedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel", "IsRepeat", "IsCollective")
+                        .HasDatabaseName("IX_Cases_Stats_Received");
+
+                    b.HasIndex("ClosedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel", "ResolvedAtUtc", "HandleDeadlineUtc", "AcceptDeadlineUtc")
+                        .HasDatabaseName("IX_Cases_Stats_Closed");
+
+                    b.HasIndex("AcceptDeadlineUtc", "UnitId", "CategoryId", "RegionId", "Channel", "Status", "ContactDeadlineUtc", "AcceptedAtUtc", "ResolvedAtUtc", "FirstContactAtUtc", "IsAnonymous")
+                        .HasDatabaseName("IX_Cases_Stats_Response");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -316,6 +320,10 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -329,7 +337,7 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
 
                     b.HasIndex("Phone");
 
@@ -598,7 +606,54 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("AtUtc", "CaseId", "Satisfaction", "Solved")
+                        .HasDatabaseName("IX_CaseReturnVisits_Stats");
+
                     b.ToTable("CaseReturnVisits", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.RevealAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Complainants")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "AtUtc");
+
+                    b.HasIndex("UserName", "AtUtc");
+
+                    b.ToTable("RevealAudits", (string)null);
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>
@@ -1175,6 +1230,25 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1410,6 +1484,15 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                         .WithMany("ReturnVisits")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.RevealAudit", b =>
+                {
+                    b.HasOne("GrievanceDesk.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>

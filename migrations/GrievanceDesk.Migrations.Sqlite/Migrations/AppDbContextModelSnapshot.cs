@@ -182,21 +182,13 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcceptDeadlineUtc");
-
                     b.HasIndex("Address");
 
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("ClosedAtUtc");
 
-                    b.HasIndex("ContactDeadlineUtc");
-
-                    b.HasIndex("DispatchedAtUtc");
-
                     b.HasIndex("DueAtUtc");
-
-                    b.HasIndex("ReceivedAtUtc");
 
                     b.HasIndex("RegionId");
 
@@ -212,6 +204,18 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("DispatchedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel")
+                        .HasDatabaseName("IX_Cases_Stats_Dispatched");
+
+                    b.HasIndex("ReceivedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel", "IsRepeat", "IsCollective")
+                        .HasDatabaseName("IX_Cases_Stats_Received");
+
+                    b.HasIndex("ClosedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel", "ResolvedAtUtc", "HandleDeadlineUtc", "AcceptDeadlineUtc")
+                        .HasDatabaseName("IX_Cases_Stats_Closed");
+
+                    b.HasIndex("AcceptDeadlineUtc", "UnitId", "CategoryId", "RegionId", "Channel", "Status", "ContactDeadlineUtc", "AcceptedAtUtc", "ResolvedAtUtc", "FirstContactAtUtc", "IsAnonymous")
+                        .HasDatabaseName("IX_Cases_Stats_Response");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -303,6 +307,10 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -316,7 +324,7 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
 
                     b.HasIndex("Phone");
 
@@ -573,7 +581,52 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("AtUtc", "CaseId", "Satisfaction", "Solved")
+                        .HasDatabaseName("IX_CaseReturnVisits_Stats");
+
                     b.ToTable("CaseReturnVisits", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.RevealAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complainants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "AtUtc");
+
+                    b.HasIndex("UserName", "AtUtc");
+
+                    b.ToTable("RevealAudits", (string)null);
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>
@@ -1130,6 +1183,23 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1360,6 +1430,15 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                         .WithMany("ReturnVisits")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.RevealAudit", b =>
+                {
+                    b.HasOne("GrievanceDesk.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>

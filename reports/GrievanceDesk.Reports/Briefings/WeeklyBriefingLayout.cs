@@ -28,7 +28,7 @@ public static class WeeklyBriefingLayout
         ChannelsAndCategories(briefing, document);
         HotIssues(briefing.HotIssues, document);
         Ranking(briefing.UnitRanking, document);
-        OverdueAndEscalated(briefing.OverdueCases, document);
+        OverdueAndEscalated(briefing.OverdueCases, briefing.Headline.Overdue.ThisWeek, document);
         Paused(briefing.PausedCases, document);
         Collective(briefing.CollectivePetitions, document);
         Dissatisfied(briefing.DissatisfiedVisits, document);
@@ -154,12 +154,15 @@ public static class WeeklyBriefingLayout
         };
     }
 
-    private static void OverdueAndEscalated(IReadOnlyList<OverdueCase> cases, IReportDocument document)
+    /// <summary>The list may be the longest-overdue part of a larger whole: the total comes from the headline.</summary>
+    private static void OverdueAndEscalated(IReadOnlyList<OverdueCase> cases, int overdueTotal, IReportDocument document)
     {
         document.Heading("五、超期与督办件");
         if (cases.Count > 0)
         {
-            document.Paragraph($"截至周末，超期未办结或已升级督办的信访事项共 {cases.Count} 件。");
+            document.Paragraph(cases.Count < overdueTotal
+                ? $"截至周末，超期未办结的信访事项共 {overdueTotal} 件，以下列出超期最久的 {cases.Count} 件（含已升级督办件）。"
+                : $"截至周末，超期未办结或已升级督办的信访事项共 {cases.Count} 件。");
         }
 
         TableOrNothing(document, cases,

@@ -14,7 +14,7 @@ namespace GrievanceDesk.Application.Briefings;
 /// (<see cref="StatsQueries"/>), so the PDF and the API never disagree. Free text is scrubbed of phone and ID numbers,
 /// and people appear only masked (张*).
 /// </summary>
-public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, HotIssueFinder hotIssues, IOptions<StatsOptions> options)
+public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, StatsRunner runner, HotIssueFinder hotIssues, IOptions<StatsOptions> options)
 {
     public const int TrendWeeks = 8;
 
@@ -31,9 +31,9 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
         var queries = new StatsQueries(db);
         var period = week.Period(now);
 
-        var byUnit = await StatsTally.ByGroupAsync(queries, period, StatsDimension.Unit, ct);
+        var byUnit = await StatsTally.ByGroupAsync(runner, null, period, StatsDimension.Unit, ct);
         var thisWeek = StatsTally.Sum(byUnit.Values);
-        var lastWeek = await StatsTally.TotalAsync(queries, week.Previous.Period(now), ct);
+        var lastWeek = await StatsTally.TotalAsync(runner, week.Previous.Period(now), ct);
         var unitNames = await StatsAccess.GroupNamesAsync(db, StatsDimension.Unit, ct);
 
         return new WeeklyBriefing(
@@ -55,7 +55,7 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
             (await queries.DissatisfiedVisits(period, MaxListed).ToListAsync(ct))
                 .Select(v => new DissatisfiedVisit(v.TrackingNo, Masking.Name(v.ComplainantName) ?? BriefingText.NotApplicable, v.UnitName ?? NoUnit,
                     v.Note is { Length: > 0 } note ? PersonalNumberScrubber.Scrub(note) : BriefingText.NotApplicable)).ToList(),
-            await Trend(queries, week, now, ct));
+            await Trend(week, now, ct));
     }
 
     private static HeadlineFigures Headline(StatsTally now, StatsTally before) => new(
@@ -134,8 +134,8 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
             .ToList();
     }
 
-    /// <summary>Received and closed in each of the last eight weeks, and overdue at each week's end.</summary>
-    private static async Task<IReadOnlyList<WeeklyTrendPoint>> Trend(StatsQueries queries, BriefingWeek week, DateTime now, CancellationToken ct)
+    /// <summary>Received and closed in each of the last eight weeks, and overdue at each week's end; the weeks side by side.</summary>
+    private async Task<IReadOnlyList<WeeklyTrendPoint>> Trend(BriefingWeek week, DateTime now, CancellationToken ct)
     {
         var weeks = new List<BriefingWeek> { week };
         while (weeks.Count < TrendWeeks)
@@ -143,18 +143,15 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
             weeks.Insert(0, weeks[0].Previous);
         }
 
-        var points = new List<WeeklyTrendPoint>();
-        foreach (var w in weeks)
+        return await Task.WhenAll(weeks.Select(async w =>
         {
             var period = w.Period(now);
-            var received = await queries.Intake(period, StatsDimension.Channel).ToListAsync(ct);
-            var closed = await queries.Closures(period, StatsDimension.Channel).ToListAsync(ct);
-            var overdue = await queries.Stock(period, StatsDimension.Channel).ToListAsync(ct);
+            var received = runner.ListAsync(null, q => q.Intake(period, StatsDimension.Channel), ct);
+            var closed = runner.ListAsync(null, q => q.Closures(period, StatsDimension.Channel), ct);
+            var overdue = runner.ListAsync(null, q => q.Stock(period, StatsDimension.Channel), ct);
             // A handful of channel groups each, added up here.
-            points.Add(new WeeklyTrendPoint($"第{w.Week}周", received.Sum(r => r.Received), closed.Sum(r => r.Closed), overdue.Sum(r => r.Overdue)));
-        }
-
-        return points;
+            return new WeeklyTrendPoint($"第{w.Week}周", (await received).Sum(r => r.Received), (await closed).Sum(r => r.Closed), (await overdue).Sum(r => r.Overdue));
+        }));
     }
 
     /// <summary>Whole CST calendar days from the day of <paramref name="fromUtc"/> to the last day before <paramref name="asOfUtc"/>.</summary>

@@ -39,6 +39,12 @@ public static class CasePermissions
         [CaseAction.RecordEscalation] = [],
     };
 
+    /// <summary>
+    /// Roles that may see a case's full phone and ID numbers (an audited reveal): the office, who call complainants for
+    /// feedback and return visits, and the handling unit, who contact them. Leaders read the masked values; Admin reads no case.
+    /// </summary>
+    private static readonly string[] Reveal = [.. Office, .. Unit];
+
     /// <summary>Roles that read every case; unit roles read their unit's.</summary>
     public static readonly IReadOnlyList<string> ReadAll = [Roles.FrontDesk, Roles.Dispatcher, Roles.Leader];
 
@@ -54,6 +60,24 @@ public static class CasePermissions
         ByAction[action].Any(role =>
             user.IsInRole(role)
             && (!Unit.Contains(role) || (user.UnitId is { } unit && caseUnitId == unit) || Office.Any(user.IsInRole)));
+
+    /// <summary>Whether the user's role may reveal the full numbers on a case of this unit (unit roles: their own unit's only).</summary>
+    public static bool MayReveal(ICurrentUser user, int? caseUnitId) =>
+        Reveal.Any(role => user.IsInRole(role) && (!Unit.Contains(role) || (user.UnitId is { } unit && caseUnitId == unit)));
+
+    /// <summary>Throws 404 for a case the user may not see, 403 when their role may not reveal its complainants' numbers.</summary>
+    public static void EnsureMayReveal(ICurrentUser user, long caseId, int? caseUnitId)
+    {
+        if (!MaySee(user, caseUnitId))
+        {
+            throw new NotFoundException("案件", caseId);
+        }
+
+        if (!MayReveal(user, caseUnitId))
+        {
+            throw new ForbiddenException("当前角色不能查看诉求人的完整联系方式 (your role may not see the full phone and ID numbers).");
+        }
+    }
 
     /// <summary>The actions the user could take on the case now: allowed by its state and by the user's role.</summary>
     public static IReadOnlyList<CaseAction> Allowed(ICurrentUser user, CaseStatus status, int? caseUnitId) =>

@@ -35,3 +35,21 @@ public interface IAttachmentStore
 {
     Task<string> SaveAsync(byte[] content, CancellationToken ct);
 }
+
+/// <summary>
+/// Finds a complainant by ID number without decrypting any: the keyed hash (HMAC) stored beside each encrypted ID
+/// number, in the shadow property <see cref="HashProperty"/> of the complainant (SPEC §7).
+/// </summary>
+public interface IIdNumberIndex
+{
+    public const string HashProperty = "IdNumberHash";
+
+    /// <summary>The hashes to look for: one per configured key, so values written before a key rotation are found too.</summary>
+    IReadOnlyList<string> HashesOf(string idNumber);
+}
+
+/// <summary>The append-only log of reveals of personal data (who, when, which case, why), written in the command's unit of work.</summary>
+public interface IRevealAuditLog
+{
+    void Append(Domain.Cases.RevealAudit entry);
+}

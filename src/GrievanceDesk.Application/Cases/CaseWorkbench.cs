@@ -31,16 +31,22 @@ public sealed class CaseWorkbench(
     {
         var @case = await LoadForWrite(caseId, ct);
         CasePermissions.Ensure(user, action, @case.Id, @case.UnitId);
-        if (expectedVersion is { } expected && expected != @case.Version)
-        {
-            throw new ConflictException("concurrency-conflict",
-                $"案件已被他人修改（当前版本 {@case.Version}，提交版本 {expected}），请刷新后重试 (the case changed since you loaded it).");
-        }
+        EnsureVersion(@case, expectedVersion);
 
         var ctx = await ContextFor(@case, ct);
         await change(@case, ctx);
         await Save(@case, ct);
         return await reader.Detail(@case.Id, answersOwnWrite: true, ct);
+    }
+
+    /// <summary>The If-Match precondition: a write over a version the caller has not seen is a 409.</summary>
+    public static void EnsureVersion(Case @case, int? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != @case.Version)
+        {
+            throw new ConflictException("concurrency-conflict",
+                $"案件已被他人修改（当前版本 {@case.Version}，提交版本 {expected}），请刷新后重试 (the case changed since you loaded it).");
+        }
     }
 
     /// <summary>Loads a case with the children its commands read; the timeline is appended to without loading it.</summary>

@@ -86,18 +86,17 @@ public sealed class GetStatsValidator : AbstractValidator<GetStats>
     }
 }
 
-public sealed class GetStatsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IOptions<StatsOptions> options)
+public sealed class GetStatsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, StatsRunner runner, IOptions<StatsOptions> options)
     : IQueryHandler<GetStats, StatsReportDto>
 {
     public async ValueTask<StatsReportDto> Handle(GetStats query, CancellationToken ct)
     {
         var unitScope = StatsAccess.ScopeOf(user);
         var period = new StatsPeriod(query.From!.Value, query.To!.Value, clock.GetUtcNow().UtcDateTime);
-        var queries = new StatsQueries(db, unitScope);
         var minimum = options.Value.MinimumCasesForRanking;
         StatsAccess.TryParseDimension(query.GroupBy, out var by);
 
-        var groups = await StatsTally.ByGroupAsync(queries, period, by ?? StatsDimension.Channel, ct);
+        var groups = await StatsTally.ByGroupAsync(runner, unitScope, period, by ?? StatsDimension.Channel, ct);
         var total = StatsTally.Sum(groups.Values);
         var rows = by is { } dimension
             ? await GroupRows(dimension, groups, unitScope is null ? minimum : int.MaxValue, ct)

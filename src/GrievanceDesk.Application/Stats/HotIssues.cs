@@ -61,8 +61,9 @@ public sealed class GetHotIssuesHandler(IAppDbContext db, ICurrentUser user, Tim
 /// <summary>
 /// Finds hot issues (热点) in a period: an address with at least the minimum of cases (counted in SQL, grouped by
 /// address), and a subject: cases of one category whose subjects are alike by <see cref="ContentSimilarity"/>.
-/// Text similarity cannot run in SQL, so only the cases of categories busy enough to hold a hot subject (counted in
-/// SQL) are read, their subjects only, and clustered here. A subject cluster that is mostly one hot address is that
+/// Text similarity cannot run in SQL, so the period's cases are read (their subjects and addresses, at most
+/// <see cref="HotIssueOptions.MaxCandidates"/>, newest first; the window is short) and those of the categories busy
+/// enough to hold a hot subject (counted in SQL) are clustered here. A subject cluster that is mostly one hot address is that
 /// address's issue and not listed twice.
 /// </summary>
 public sealed class HotIssueFinder(IAppDbContext db, IOptions<StatsOptions> options)
@@ -74,24 +75,25 @@ public sealed class HotIssueFinder(IAppDbContext db, IOptions<StatsOptions> opti
         var settings = options.Value.HotIssues;
         var minimum = Math.Max(2, settings.MinimumCases);
         var addresses = await queries.BusyAddresses(period, minimum).Take(top).ToListAsync(ct);
-        var categoryIds = await queries.BusyCategories(period, minimum).Select(c => c.CategoryId).ToListAsync(ct);
+        var categoryIds = (await queries.BusyCategories(period, minimum).Select(c => c.CategoryId).ToListAsync(ct)).ToHashSet();
         if (addresses.Count == 0 && categoryIds.Count == 0)
         {
             return [];
         }
 
-        var addressKeys = addresses.Select(a => a.Address).ToList();
-        var candidates = await queries.HotIssueCandidates(period, addressKeys, categoryIds, settings.MaxCandidates).ToListAsync(ct);
+        var candidates = await queries.HotIssueCandidates(period, settings.MaxCandidates).ToListAsync(ct);
         var categoryNames = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
 
         var issues = new List<(HotIssueDto Issue, HashSet<long> Ids)>();
-        foreach (var address in addressKeys)
+        foreach (var address in addresses)
         {
-            var cases = candidates.Where(c => c.Address == address).ToList();
-            if (cases.Count >= minimum)
+            // The count is SQL's; the cases read (newest first, bounded) give the subject, category and dates.
+            var cases = candidates.Where(c => c.Address == address.Address).ToList();
+            if (cases.Count > 0)
             {
                 var category = cases.GroupBy(c => c.CategoryId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
-                issues.Add((Issue(HotIssueKind.Address, $"{address}：{CommonestSubject(cases)}", category, categoryNames, cases), cases.Select(c => c.CaseId).ToHashSet()));
+                var label = $"{address.Address}：{CommonestSubject(cases)}";
+                issues.Add((Issue(HotIssueKind.Address, label, category, categoryNames, cases, address.Cases), cases.Select(c => c.CaseId).ToHashSet()));
             }
         }
 
@@ -101,7 +103,7 @@ public sealed class HotIssueFinder(IAppDbContext db, IOptions<StatsOptions> opti
             var ids = cluster.Select(c => c.CaseId).ToHashSet();
             if (cluster.Count >= minimum && !addressIssues.Any(a => a.Count(ids.Contains) * 2 >= ids.Count))
             {
-                issues.Add((Issue(HotIssueKind.Subject, CommonestSubject(cluster), cluster[0].CategoryId, categoryNames, cluster), ids));
+                issues.Add((Issue(HotIssueKind.Subject, CommonestSubject(cluster), cluster[0].CategoryId, categoryNames, cluster, cluster.Count), ids));
             }
         }
 
@@ -115,7 +117,8 @@ public sealed class HotIssueFinder(IAppDbContext db, IOptions<StatsOptions> opti
             .ToList();
     }
 
-    private static HotIssueDto Issue(HotIssueKind kind, string label, int categoryId, Dictionary<int, string> categoryNames, IReadOnlyCollection<HotIssueCandidate> cases)
+    private static HotIssueDto Issue(
+        HotIssueKind kind, string label, int categoryId, Dictionary<int, string> categoryNames, IReadOnlyCollection<HotIssueCandidate> cases, int count)
     {
         var ordered = cases.OrderBy(c => c.ReceivedAtUtc).ThenBy(c => c.CaseId).ToList();
         return new HotIssueDto(
@@ -123,7 +126,7 @@ public sealed class HotIssueFinder(IAppDbContext db, IOptions<StatsOptions> opti
             PersonalNumberScrubber.Scrub(label),
             categoryId,
             categoryNames.GetValueOrDefault(categoryId, string.Empty),
-            ordered.Count,
+            count,
             ChinaTime.DateOf(ordered[0].ReceivedAtUtc),
             ChinaTime.DateOf(ordered[^1].ReceivedAtUtc),
             ordered.Take(MaxListed).Select(c => c.TrackingNo).ToList());

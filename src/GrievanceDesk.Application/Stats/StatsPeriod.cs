@@ -9,6 +9,9 @@ namespace GrievanceDesk.Application.Stats;
 /// </summary>
 public sealed record StatsPeriod(DateOnly From, DateOnly To, DateTime NowUtc)
 {
+    /// <summary>Now, as UTC: a deadline before this instant has passed.</summary>
+    public DateTime NowUtc { get; init => field = ChinaTime.AsUtc(value); } = ChinaTime.AsUtc(NowUtc);
+
     public DateTime StartUtc { get; } = ChinaTime.StartOfDayUtc(From);
 
     public DateTime EndUtc { get; } = ChinaTime.StartOfDayUtc(To.AddDays(1));
@@ -17,14 +20,7 @@ public sealed record StatsPeriod(DateOnly From, DateOnly To, DateTime NowUtc)
     /// The end of the period, or now while the period is still running: where the stock figures (open, overdue) are
     /// counted, and the moment up to which a deadline in the period counts as due.
     /// </summary>
-    public DateTime AsOfUtc => EndUtc < ChinaTime.AsUtc(NowUtc) ? EndUtc : ChinaTime.AsUtc(NowUtc);
-
-    /// <summary>The same number of days just before this period (the briefing's "last week").</summary>
-    public StatsPeriod Previous()
-    {
-        var days = To.DayNumber - From.DayNumber + 1;
-        return new StatsPeriod(From.AddDays(-days), From.AddDays(-1), NowUtc);
-    }
+    public DateTime AsOfUtc => EndUtc < NowUtc ? EndUtc : NowUtc;
 }
 
 /// <summary>What the figures are broken down by (<c>groupBy</c>).</summary>

@@ -49,11 +49,12 @@ public sealed record HotIssueCandidate(long CaseId, string TrackingNo, int Categ
 /// counts again when it closes again). <b>on-time closure rate</b> 按期办结率 = of those, resolved (办结, the end of the handle stage)
 /// no later than the handle deadline as extended and shifted by pauses (the accept deadline for a case resolved without
 /// acceptance: answered on the spot, not accepted) ÷ closed. <b>closed late</b> 超期办结 = closed − closed on time.</item>
-/// <item><b>response rate</b> 响应率 = responded ÷ due. A case is <b>due</b> when its response deadline is in the period and has
-/// passed (before the period's end and before now): the contact deadline where the case has one (the policy has a contact
-/// stage and the case was dispatched), else the accept deadline. It <b>responded</b> when it was accepted (or, without
-/// acceptance, resolved at the desk) by the accept deadline and, where there is a contact deadline, the complainant was
-/// first reached by it. Merged duplicates are never due.</item>
+/// <item><b>response rate</b> 响应率 = responded ÷ due. A case is <b>due</b> in the period when its accept deadline falls in the
+/// period and its response deadlines have passed: the accept deadline (before the period's end and before now) and, where
+/// the case has one (the policy has a contact stage and the case was dispatched), the contact deadline (before now).
+/// It <b>responded</b> when it was accepted (or, without acceptance, resolved at the desk: answered on the spot, not
+/// accepted) by the accept deadline and, where there is a contact deadline, the complainant was first reached by it
+/// (an anonymous case has nobody to reach). Merged duplicates are never due.</item>
 /// <item><b>resolution rate</b> 解决率 = return visits in the period (<c>AtUtc</c>) where the complainant says the problem is solved ÷
 /// return visits in the period; <b>satisfaction rate</b> 满意率 = (satisfied + basically satisfied) ÷ the same visits.
 /// Anonymous cases are left out of both (they have nobody to ask).</item>
@@ -106,20 +107,19 @@ public sealed class StatsQueries(IAppDbContext db, int? unitScope = null)
 
     public IQueryable<ResponseCounts> Responses(StatsPeriod period, StatsDimension by)
     {
-        // Only deadlines already passed are due: a case due tomorrow is not yet late.
-        var (start, end) = (period.StartUtc, period.AsOfUtc);
+        // Due in the period: the accept deadline falls in it, and every response deadline has passed (a case due
+        // tomorrow, or whose contact deadline is still ahead, is not yet late, and is counted once it is).
+        var (start, end, now) = (period.StartUtc, period.AsOfUtc, period.NowUtc);
         return Cases()
-            .Where(c => c.Status != CaseStatus.Merged
-                && ((c.ContactDeadlineUtc >= start && c.ContactDeadlineUtc < end)
-                    // "No contact deadline", written so that SQLite searches the accept-deadline index for this branch of
-                    // the OR instead of every case without a contact deadline (a contact deadline equal to the accept
-                    // deadline is due at the same instant, so the case is counted once either way).
-                    || (c.AcceptDeadlineUtc >= start && c.AcceptDeadlineUtc < end && (c.ContactDeadlineUtc ?? c.AcceptDeadlineUtc) == c.AcceptDeadlineUtc)))
+            .Where(c => c.AcceptDeadlineUtc >= start && c.AcceptDeadlineUtc < end
+                && c.Status != CaseStatus.Merged
+                && (c.ContactDeadlineUtc == null || c.ContactDeadlineUtc < now))
             .Select(Keyed(by, (c, key) => new
             {
                 Key = key,
+                // An anonymous case has nobody to contact: acceptance on time is its whole response.
                 Responded = (c.AcceptedAtUtc ?? c.ResolvedAtUtc) <= c.AcceptDeadlineUtc
-                    && (c.ContactDeadlineUtc == null || c.FirstContactAtUtc <= c.ContactDeadlineUtc) ? 1 : 0,
+                    && (c.ContactDeadlineUtc == null || c.IsAnonymous || c.FirstContactAtUtc <= c.ContactDeadlineUtc) ? 1 : 0,
             }))
             .GroupBy(r => r.Key)
             .Select(g => new ResponseCounts(g.Key, g.Count(), g.Sum(r => r.Responded)));
@@ -245,10 +245,9 @@ public sealed class StatsQueries(IAppDbContext db, int? unitScope = null)
             .Where(g => g.Count() >= minimum)
             .Select(g => new CategoryCount(g.Key, g.Count()));
 
-    /// <summary>The cases received in the period at these addresses or in these categories, newest first, for clustering by text.</summary>
-    public IQueryable<HotIssueCandidate> HotIssueCandidates(StatsPeriod period, IReadOnlyCollection<string> addresses, IReadOnlyCollection<int> categoryIds, int take) =>
+    /// <summary>The cases received in the period, newest first, for clustering by text (bounded by <paramref name="take"/>).</summary>
+    public IQueryable<HotIssueCandidate> HotIssueCandidates(StatsPeriod period, int take) =>
         Received(period)
-            .Where(c => addresses.Contains(c.Address) || categoryIds.Contains(c.CategoryId))
             .OrderByDescending(c => c.ReceivedAtUtc)
             .ThenByDescending(c => c.Id)
             .Take(take)
@@ -281,14 +280,21 @@ public sealed class StatsQueries(IAppDbContext db, int? unitScope = null)
     };
 
     /// <summary>
-    /// Cases open at <paramref name="asOf"/>: received by then, not merged, and either not closed or closed since. Two
-    /// index searches put together (UNION ALL): the cases without a close (the open ones and the merged), and those
-    /// closed since <paramref name="asOf"/>, whose upper bound (closes cannot lie in the future) makes it a bounded range.
+    /// Cases open at <paramref name="asOf"/>: received by then, not merged, and either still open or closed since. Two
+    /// index searches put together (UNION ALL): the open statuses (the Status index: the backlog, not the table), and
+    /// the cases closed since <paramref name="asOf"/>, whose upper bound (closes cannot lie in the future) makes it a
+    /// bounded range of the close index.
     /// </summary>
     private IQueryable<Case> OpenAt(DateTime asOf)
     {
         var upper = asOf.AddYears(100);
-        return Cases().Where(c => c.ClosedAtUtc == null && c.Status != CaseStatus.Merged && c.ReceivedAtUtc < asOf)
+        return Cases()
+            .Where(c => new[]
+                {
+                    CaseStatus.Registered, CaseStatus.Dispatched, CaseStatus.Accepted, CaseStatus.InProgress,
+                    CaseStatus.Resolved, CaseStatus.FeedbackGiven, CaseStatus.Reopened,
+                }.Contains(c.Status)
+                && c.ReceivedAtUtc < asOf)
             .Concat(Cases().Where(c => c.ClosedAtUtc >= asOf && c.ClosedAtUtc < upper && c.ReceivedAtUtc < asOf));
     }
 

@@ -1,5 +1,4 @@
 using GrievanceDesk.Reports.Briefings;
-using Microsoft.EntityFrameworkCore;
 
 namespace GrievanceDesk.Application.Stats;
 
@@ -34,47 +33,59 @@ public sealed class StatsTally
     public Rate RepeatRate => new(Repeats, Received);
     public Rate ReopenRate => new(Reopened, Closed + Reopened);
 
-    /// <summary>Runs the seven grouped queries of the period and returns the counts by group key.</summary>
-    public static async Task<Dictionary<int, StatsTally>> ByGroupAsync(StatsQueries queries, StatsPeriod period, StatsDimension by, CancellationToken ct)
+    /// <summary>
+    /// Runs the seven grouped queries of the period, at once, each on its own connection (<see cref="StatsRunner"/>),
+    /// and returns the counts by group key.
+    /// </summary>
+    public static async Task<Dictionary<int, StatsTally>> ByGroupAsync(StatsRunner runner, int? unitScope, StatsPeriod period, StatsDimension by, CancellationToken ct)
     {
+        var intake = runner.ListAsync(unitScope, q => q.Intake(period, by), ct);
+        var dispatches = runner.ListAsync(unitScope, q => q.Dispatches(period, by), ct);
+        var closures = runner.ListAsync(unitScope, q => q.Closures(period, by), ct);
+        var responses = runner.ListAsync(unitScope, q => q.Responses(period, by), ct);
+        var visits = runner.ListAsync(unitScope, q => q.ReturnVisits(period, by), ct);
+        var escalations = runner.ListAsync(unitScope, q => q.Escalations(period, by), ct);
+        var stock = runner.ListAsync(unitScope, q => q.Stock(period, by), ct);
+        await Task.WhenAll(intake, dispatches, closures, responses, visits, escalations, stock);
+
         var groups = new Dictionary<int, StatsTally>();
         StatsTally For(int? key) => groups.TryGetValue(key ?? NoKey, out var t) ? t : groups[key ?? NoKey] = new StatsTally();
 
-        foreach (var r in await queries.Intake(period, by).ToListAsync(ct))
+        foreach (var r in await intake)
         {
             var t = For(r.Key);
             (t.Received, t.Repeats, t.Collective) = (r.Received, r.Repeats, r.Collective);
         }
 
-        foreach (var r in await queries.Dispatches(period, by).ToListAsync(ct))
+        foreach (var r in await dispatches)
         {
             For(r.Key).Dispatched = r.Dispatched;
         }
 
-        foreach (var r in await queries.Closures(period, by).ToListAsync(ct))
+        foreach (var r in await closures)
         {
             var t = For(r.Key);
             (t.Closed, t.ClosedOnTime) = (r.Closed, r.ClosedOnTime);
         }
 
-        foreach (var r in await queries.Responses(period, by).ToListAsync(ct))
+        foreach (var r in await responses)
         {
             var t = For(r.Key);
             (t.Due, t.Responded) = (r.Due, r.Responded);
         }
 
-        foreach (var r in await queries.ReturnVisits(period, by).ToListAsync(ct))
+        foreach (var r in await visits)
         {
             var t = For(r.Key);
             (t.Visited, t.Solved, t.Satisfied, t.Reopened) = (r.Visited, r.Solved, r.Satisfied, r.Reopened);
         }
 
-        foreach (var r in await queries.Escalations(period, by).ToListAsync(ct))
+        foreach (var r in await escalations)
         {
             For(r.Key).Escalations = r.Issued;
         }
 
-        foreach (var r in await queries.Stock(period, by).ToListAsync(ct))
+        foreach (var r in await stock)
         {
             var t = For(r.Key);
             (t.Open, t.Overdue) = (r.Open, r.Overdue);
@@ -84,8 +95,8 @@ public sealed class StatsTally
     }
 
     /// <summary>The office's figures: the sum of the channel groups (every case has exactly one channel).</summary>
-    public static async Task<StatsTally> TotalAsync(StatsQueries queries, StatsPeriod period, CancellationToken ct) =>
-        Sum((await ByGroupAsync(queries, period, StatsDimension.Channel, ct)).Values);
+    public static async Task<StatsTally> TotalAsync(StatsRunner runner, StatsPeriod period, CancellationToken ct) =>
+        Sum((await ByGroupAsync(runner, null, period, StatsDimension.Channel, ct)).Values);
 
     public static StatsTally Sum(IEnumerable<StatsTally> parts)
     {

@@ -15,6 +15,7 @@ public sealed partial class Case
         Ensure(CaseAction.RecordContact);
         var at = ChinaTime.AsUtc(atUtc);
         Rules.Check(new InstantMustNotBeInFuture(RuleSlugs.ContactInFuture, "联系时间", "the contact time", at, ctx.NowUtc));
+        Rules.Check(new InstantMustNotPrecedeReceipt(RuleSlugs.ContactBeforeReceipt, "联系时间", "the contact time", at, ReceivedAtUtc));
         var text = Require(note, "联系情况", "a note on the contact");
 
         _contacts.Add(new ContactRecord(at, channel, reached, text, ctx.Actor.UserName));

@@ -15,6 +15,7 @@ public sealed partial class Case
         Ensure(CaseAction.RecordFeedback);
         var at = ChinaTime.AsUtc(atUtc);
         Rules.Check(new InstantMustNotBeInFuture(RuleSlugs.FeedbackInFuture, "反馈时间", "the feedback time", at, ctx.NowUtc));
+        Rules.Check(new InstantMustNotPrecedeReceipt(RuleSlugs.FeedbackBeforeReceipt, "反馈时间", "the feedback time", at, ReceivedAtUtc));
         var text = Require(content, "反馈内容", "what was said");
 
         AddFeedback(channel, at, reached, text, Optional(complainantResponse), ctx);

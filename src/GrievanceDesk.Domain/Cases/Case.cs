@@ -7,7 +7,7 @@ namespace GrievanceDesk.Domain.Cases;
 /// A case (信访件/工单) and its life (SPEC §3). Every rule of the case is checked here, by the command that could break
 /// it; a refused command throws <see cref="DomainRuleException"/> with a slug from <see cref="RuleSlugs"/> and changes
 /// nothing. Every change appends to the <see cref="Timeline"/> and may raise <see cref="PendingNotifications"/>.
-/// The commands live in the partial files Case.Routing, Case.Handling, Case.LastMile and Case.Oversight.
+/// The commands live in the partial files Case.Routing, Case.Handling, Case.LastMile, Case.Oversight and Case.Reveal.
 /// </summary>
 public sealed partial class Case : IVersioned
 {

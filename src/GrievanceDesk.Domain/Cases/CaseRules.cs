@@ -28,6 +28,13 @@ internal sealed class InstantMustNotBeInFuture(string slug, string whatChinese, 
     public bool IsBroken() => atUtc > nowUtc;
 }
 
+internal sealed class InstantMustNotPrecedeReceipt(string slug, string whatChinese, string whatEnglish, DateTime atUtc, DateTime receivedAtUtc) : IBusinessRule
+{
+    public string Slug => slug;
+    public string Message => $"{whatChinese}不能早于收件时间{CaseText.Cst(receivedAtUtc)} ({whatEnglish} cannot be before the case was received)";
+    public bool IsBroken() => atUtc < receivedAtUtc;
+}
+
 internal sealed class ComplainantRequiredUnlessAnonymous(bool isAnonymous, int complainants) : IBusinessRule
 {
     public string Slug => RuleSlugs.ComplainantRequired;
@@ -174,4 +181,11 @@ internal sealed class RepeatTargetMustBeValid(Case repeat, Case original) : IBus
     public string Slug => RuleSlugs.RepeatTargetInvalid;
     public string Message => "原件不能是本件或已合并的件，请关联其合并后的件 (the original cannot be this case or a merged case; link the case it was merged into)";
     public bool IsBroken() => MergeTargetMustBeValid.IsSameCase(repeat, original) || original.Status == CaseStatus.Merged;
+}
+
+internal sealed class RevealNeedsComplainant(bool isAnonymous, int complainants) : IBusinessRule
+{
+    public string Slug => RuleSlugs.NothingToReveal;
+    public string Message => "匿名件或未登记诉求人，没有可查看的联系方式 (the case names no complainant whose numbers could be shown)";
+    public bool IsBroken() => isAnonymous || complainants == 0;
 }

@@ -26,6 +26,8 @@ public static class RuleSlugs
 
     // Handling
     public const string ContactInFuture = "contact-in-future";
+    /// <summary>A contact (or feedback) dated before the case was received.</summary>
+    public const string ContactBeforeReceipt = "contact-before-receipt";
     public const string ExtensionOncePerStage = "extension-once-per-stage";
     public const string ExtensionOverCap = "extension-over-cap";
     public const string ExtensionDaysInvalid = "extension-days-invalid";
@@ -50,6 +52,7 @@ public static class RuleSlugs
     public const string UnreachedAttemptsSameDay = "unreached-attempts-same-day";
     public const string WrittenNoticeRequired = "written-notice-required";
     public const string FeedbackInFuture = "feedback-in-future";
+    public const string FeedbackBeforeReceipt = "feedback-before-receipt";
 
     // Return visit
     public const string ReturnVisitAlreadyRecorded = "return-visit-already-recorded";
@@ -59,4 +62,8 @@ public static class RuleSlugs
     // Duplicates
     public const string MergeTargetInvalid = "merge-target-invalid";
     public const string RepeatTargetInvalid = "repeat-target-invalid";
+
+    // Personal data
+    /// <summary>An anonymous case has no complainant whose numbers could be revealed.</summary>
+    public const string NothingToReveal = "nothing-to-reveal";
 }

@@ -32,4 +32,7 @@ public static class TimelineActions
     public const string SupervisionIssued = "supervision-issued";
     public const string DeadlineWarning = "deadline-warning";
     public const string DeadlineOverdue = "deadline-overdue";
+
+    /// <summary>Someone saw the complainants' full phone and ID numbers (an audited reveal).</summary>
+    public const string ContactRevealed = "contact-revealed";
 }

@@ -17,6 +17,7 @@ public static class BriefingsSetup
     public static IServiceCollection AddGrievanceDeskStatsAndBriefings(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<StatsOptions>(configuration.GetSection(StatsOptions.Section));
+        services.AddSingleton<StatsRunner>();
         services.AddScoped<HotIssueFinder>();
         services.AddScoped<WeeklyBriefingBuilder>();
         services.AddScoped<WeeklyBriefingPublisher>();

@@ -1,3 +1,4 @@
+using GrievanceDesk.Application.Cases;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Domain.Common;
@@ -7,15 +8,28 @@ using GrievanceDesk.Domain.Sla;
 using GrievanceDesk.Domain.Time;
 using GrievanceDesk.Infrastructure.Identity;
 using GrievanceDesk.Infrastructure.Outbox;
+using GrievanceDesk.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace GrievanceDesk.Infrastructure.Persistence;
 
-/// <summary>The one database of the office: reference data, cases, outbox and Identity, on SQLite or SQL Server.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IAppDbContext
+/// <summary>
+/// The one database of the office: reference data, cases, outbox and Identity, on SQLite or SQL Server. The
+/// data-protection keys live here too, so every instance reads the same cookies and antiforgery tokens.
+/// </summary>
+public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, IDataProtectionKeyContext
 {
+    // Encrypts ID numbers and computes their lookup hash; null in a context built without a key (design time).
+    private readonly PersonalDataProtector? _protector;
+
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options) =>
+        _protector = options.FindExtension<PersonalDataOptionsExtension>()?.Protector;
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Region> Regions => Set<Region>();
@@ -28,12 +42,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Briefings.BriefingArchive> BriefingArchives => Set<Briefings.BriefingArchive>();
+    public DbSet<RevealAudit> RevealAudits => Set<RevealAudit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        Configurations.CaseConfiguration.Configure(builder);
+        Configurations.CaseConfiguration.Configure(builder, _protector);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
@@ -65,6 +80,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     private void BumpVersions()
     {
         SyncDueAt();
+        SyncIdNumberHashes();
+        RefuseAuditChanges();
         var changedRows = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not IVersioned)
             .ToList();
@@ -90,6 +107,34 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
                     due.CurrentValue = entry.Entity.CurrentDeadlineUtc;
                 }
             }
+        }
+    }
+
+    /// <summary>Keeps each complainant's ID number lookup hash equal to the hash of its (encrypted) ID number, for the search.</summary>
+    private void SyncIdNumberHashes()
+    {
+        foreach (var entry in ChangeTracker.Entries<Complainant>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                var hash = entry.Property<string?>(IIdNumberIndex.HashProperty);
+                var expected = entry.Entity.IdNumber is { Length: > 0 } idNumber
+                    ? (_protector ?? throw new InvalidOperationException("No Encryption:Key is configured: an ID number cannot be saved.")).LookupHash(idNumber)
+                    : null;
+                if (hash.CurrentValue != expected)
+                {
+                    hash.CurrentValue = expected;
+                }
+            }
+        }
+    }
+
+    /// <summary>The reveal audit is append-only (SPEC §7): a changed or removed row is a bug, not a save.</summary>
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<RevealAudit>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The reveal audit is append-only: its rows are never changed or removed.");
         }
     }
 

@@ -5,11 +5,13 @@ using GrievanceDesk.Application.Cases.Duplicates;
 using GrievanceDesk.Application.Cases.Handling;
 using GrievanceDesk.Application.Cases.Intake;
 using GrievanceDesk.Application.Cases.Queries;
+using GrievanceDesk.Application.Cases.Reveal;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrievanceDesk.Web.Endpoints;
@@ -90,6 +92,14 @@ internal static class CaseEndpoints
         Write<ReasonBody>(cases, "not-accept", (id, v, b) => new NotAcceptCase(id, b.Reason, v));
         Write<AnswerBody>(cases, "answer", (id, v, b) => new AnswerOnTheSpot(id, b.Answer, b.Channel, v));
         Write<NoteBody>(cases, "supervision", (id, v, b) => new IssueSupervision(id, b.Note, v));
+        cases.MapPost("/{id:long}/reveal", async (long id, ReasonBody body, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
+            {
+                var revealed = await s.Send(new RevealComplainants(id, body.Reason, IfMatch(request)), ct);
+                response.Headers.CacheControl = "no-store"; // personal data: no proxy or browser keeps a copy
+                return TypedResults.Ok(revealed);
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.FrontDesk, Roles.Dispatcher, Roles.Cadre, Roles.UnitLeader))
+            .WithSummary("The full phone and ID numbers of the case's complainants: audited (who, when, why), a reason required");
 
         app.MapGet("/api/track/{trackingNo}", async (string trackingNo, string? code, ISender s, CancellationToken ct) =>
                 TypedResults.Ok(await s.Send(new TrackCase(trackingNo, code), ct)))
@@ -122,15 +132,34 @@ internal static class CaseEndpoints
     private static void Write(RouteGroupBuilder cases, string action, Func<long, int?, ICommand<CaseDetailDto>> command) =>
         cases.MapPost($"/{{id:long}}/{action}", (long id, HttpRequest r, ISender s, CancellationToken ct) => Send(s, command(id, IfMatch(r)), ct));
 
-    private static void Write<TBody>(RouteGroupBuilder cases, string action, Func<long, int?, TBody, ICommand<CaseDetailDto>> command) =>
-        cases.MapPost($"/{{id:long}}/{action}", (long id, TBody body, HttpRequest r, ISender s, CancellationToken ct) => Send(s, command(id, IfMatch(r), body), ct));
+    // The body is required: a missing body or a JSON null is a 400, not a null the command builder trips over.
+    private static void Write<TBody>(RouteGroupBuilder cases, string action, Func<long, int?, TBody, ICommand<CaseDetailDto>> command)
+        where TBody : class =>
+        cases.MapPost($"/{{id:long}}/{action}", ([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Disallow)] TBody body, long id, HttpRequest r, ISender s, CancellationToken ct) =>
+            Send(s, command(id, IfMatch(r), body), ct));
 
     private static async Task<IResult> Send(ISender s, ICommand<CaseDetailDto> command, CancellationToken ct) =>
         TypedResults.Ok(await s.Send(command, ct));
 
-    /// <summary>If-Match: "7" (or 7) — the version the client last saw.</summary>
-    private static int? IfMatch(HttpRequest request) =>
-        int.TryParse(request.Headers.IfMatch.ToString().Trim().Trim('"').Replace("W/", string.Empty, StringComparison.Ordinal).Trim('"'), out var v) ? v : null;
+    /// <summary>
+    /// If-Match: "7" (or 7, or W/"7") — the version the client last saw; absent or <c>*</c>: no precondition. Anything
+    /// else is a 400: a precondition the server cannot read must not turn into a write without one.
+    /// </summary>
+    private static int? IfMatch(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*")
+        {
+            return null;
+        }
+
+        var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        return int.TryParse(tag.Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new BadHttpRequestException($"If-Match 应为案件版本号，如 \"7\" (If-Match must be the case version, e.g. \"7\"; got {Shorten(header)}).");
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>The list's query string, bound as parameters.</summary>
     public sealed record ListCasesQuery(

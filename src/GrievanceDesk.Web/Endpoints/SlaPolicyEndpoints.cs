@@ -14,7 +14,8 @@ internal static class SlaPolicyEndpoints
             var created = await s.Send(new SaveSlaPolicy(b with { Id = 0 }), ct);
             return TypedResults.Created($"/api/admin/sla-policies/{created.Id}", created);
         });
-        policies.MapPut("/{id:int}", async (int id, SlaPolicyDto b, ISender s, CancellationToken ct) =>
+        // min(1): id 0 means "new" to SaveSlaPolicy, and a PUT never creates.
+        policies.MapPut("/{id:int:min(1)}", async (int id, SlaPolicyDto b, ISender s, CancellationToken ct) =>
             TypedResults.Ok(await s.Send(new SaveSlaPolicy(b with { Id = id }), ct)));
     }
 }

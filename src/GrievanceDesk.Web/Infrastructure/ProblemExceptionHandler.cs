@@ -23,6 +23,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ConflictException c => Problem(StatusCodes.Status409Conflict, ProblemTypes.For(c.Rule), "与现有数据冲突", c.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "数据已被他人修改",
                 "该记录已被其他人修改，请刷新后重试 (the record was changed by someone else; reload and try again)."),
+            DbUpdateException u when IsUniqueViolation(u) => Problem(StatusCodes.Status409Conflict, ProblemTypes.For("write-conflict"), "与同时提交的数据冲突",
+                "另一请求同时写入了相同的数据，本次未保存任何内容，请重试 (a concurrent request wrote the same key first; nothing was saved; retry)."),
             NotFoundException n => Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "未找到", n.Message),
             ForbiddenException f => Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "无权操作", f.Message),
             SignInRefusedException s => Problem(StatusCodes.Status401Unauthorized, ProblemTypes.For(s.Rule), "登录失败", s.Message),
@@ -39,6 +41,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>
+    /// A unique key lost a race with another instance or request (the day's first tracking number, an idempotency key):
+    /// the transaction rolled back whole, so the answer is "retry", not a server fault.
+    /// </summary>
+    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+        Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 } => true, // duplicate key in a unique index, a unique or primary key constraint
+        _ => false,
+    };
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };

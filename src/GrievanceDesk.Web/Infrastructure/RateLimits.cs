@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 
 namespace GrievanceDesk.Web.Endpoints;
 
-/// <summary>Sign-in and public tracking are rate limited per client address (SPEC §7); past the limit: 429 with a problem body.</summary>
+/// <summary>Sign-in and public tracking are rate limited per client address (SPEC §7); past the limit: 429 with a problem body and Retry-After.</summary>
 internal static class RateLimits
 {
     public const string SignIn = "sign-in";
@@ -20,6 +20,11 @@ internal static class RateLimits
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {

@@ -1,10 +1,11 @@
 using GrievanceDesk.Infrastructure;
 using GrievanceDesk.Infrastructure.Identity;
+using GrievanceDesk.Infrastructure.Security;
 
 namespace GrievanceDesk.Web.Infrastructure;
 
 /// <summary>
-/// A production start must not run with demo credentials or without an administrator (SPEC §7).
+/// A production start must not run with demo credentials, without an administrator, or without its own encryption key (SPEC §7).
 /// Returns the reasons to refuse, in plain words; empty when the configuration is fit to start.
 /// </summary>
 public static class StartupGuard
@@ -41,6 +42,11 @@ public static class StartupGuard
         if (string.IsNullOrWhiteSpace(auth.SigningKey) || auth.SigningKey == AuthOptions.DevelopmentSigningKey || auth.SigningKey.Length < 32)
         {
             problems.Add("Auth__SigningKey is missing or the development key: set a random key of at least 32 characters, the same on every instance.");
+        }
+
+        if (EncryptionOptions.ProductionProblem(configuration[$"{EncryptionOptions.Section}:Key"]) is { } encryption)
+        {
+            problems.Add(encryption);
         }
 
         return problems;

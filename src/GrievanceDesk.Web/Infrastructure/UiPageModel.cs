@@ -51,7 +51,7 @@ public abstract class UiPageModel : PageModel
             {
                 if (FieldKey(typeof(TForm), prefix, error.PropertyName) is { } key)
                 {
-                    ModelState.AddModelError(key, error.ErrorMessage);
+                    ModelState.AddModelError(key, BesideField(error.ErrorMessage));
                 }
                 else
                 {
@@ -97,6 +97,15 @@ public abstract class UiPageModel : PageModel
 
         list.Add(message);
     }
+
+    /// <summary>
+    /// FluentValidation's own messages name the property in English ("'Address' 不能为空。"); next to the field its
+    /// Chinese label already says which one, so the name becomes "此项" (this field).
+    /// </summary>
+    internal static string BesideField(string message) =>
+        message.StartsWith('\'') && message.IndexOf('\'', 1) is > 1 and var end
+            ? "此项" + message[(end + 1)..].TrimStart()
+            : message;
 
     /// <summary>
     /// "Complainants[0].Phone" on a form bound as "Input" becomes "Input.Complainants[0].Phone" when the form has that

@@ -186,7 +186,7 @@ public sealed class LastMileTests
         var @case = _s.InStatus(CaseStatus.Resolved);
         var resolvedAt = @case.ResolvedAtUtc!.Value;
         _s.At("2026-03-04 09:00");
-        @case.RecordFeedback(ContactChannel.Phone, resolvedAt.AddDays(-1), false, "无人接听", null, _s.As(Cadre));
+        @case.RecordFeedback(ContactChannel.Phone, resolvedAt.AddHours(-1), false, "无人接听", null, _s.As(Cadre)); // after receipt, before the resolution
         Unreached(@case, Cst.At("2026-03-02 15:00"), Cst.At("2026-03-03 10:00"));
         Notice(@case, Cst.At("2026-03-03 17:00"));
 

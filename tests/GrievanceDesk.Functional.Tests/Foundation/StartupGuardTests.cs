@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using GrievanceDesk.Infrastructure.Security;
 
 namespace GrievanceDesk.Functional.Tests.Foundation;
 
-/// <summary>SPEC §7: a production start with no admin, or with the demo password, refuses to start with a clear message.</summary>
+/// <summary>SPEC §7: a production start with no admin, the demo password, or no encryption key of its own refuses to start with a clear message.</summary>
 public sealed class StartupGuardTests
 {
     [Theory]
@@ -26,7 +27,30 @@ public sealed class StartupGuardTests
         output.ShouldContain("Auth__SigningKey");
     }
 
-    private static async Task<(int ExitCode, string Output)> StartWebInProduction(string? adminPassword)
+    [Fact]
+    public async Task A_production_start_without_an_encryption_key_is_refused_with_a_clear_message()
+    {
+        var (exitCode, output) = await StartWebInProduction("A-real-long-admin-password-2026", RealSigningKey);
+
+        exitCode.ShouldBe(1, output);
+        output.ShouldContain("Encryption__Key is missing");
+        output.ShouldNotContain("Auth__SigningKey", Case.Sensitive, "the signing key given is fine; only the encryption key is missing");
+    }
+
+    [Theory]
+    [InlineData(EncryptionOptions.DevelopmentKey, "Encryption__Key is the development key")]
+    [InlineData("dG9vIHNob3J0", "Encryption__Key is not base64 of exactly 32 bytes")]
+    public async Task A_production_start_with_the_development_or_a_malformed_encryption_key_is_refused(string key, string expected)
+    {
+        var (exitCode, output) = await StartWebInProduction("A-real-long-admin-password-2026", RealSigningKey, key);
+
+        exitCode.ShouldBe(1, output);
+        output.ShouldContain(expected);
+    }
+
+    private const string RealSigningKey = "a-real-signing-key-for-this-test-only-4f9c2e7a1b3d5f60";
+
+    private static async Task<(int ExitCode, string Output)> StartWebInProduction(string? adminPassword, string? signingKey = null, string? encryptionKey = null)
     {
         var web = Path.Combine(AppContext.BaseDirectory, "GrievanceDesk.Web.dll");
         var start = new ProcessStartInfo("dotnet", [web])
@@ -39,9 +63,21 @@ public sealed class StartupGuardTests
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Database__DataDirectory"] = Path.Combine(Path.GetTempPath(), "gd-guard", Guid.NewGuid().ToString("N"));
         start.Environment.Remove("Admin__Password");
+        start.Environment.Remove("Auth__SigningKey");
+        start.Environment.Remove("Encryption__Key");
         if (adminPassword is not null)
         {
             start.Environment["Admin__Password"] = adminPassword;
+        }
+
+        if (signingKey is not null)
+        {
+            start.Environment["Auth__SigningKey"] = signingKey;
+        }
+
+        if (encryptionKey is not null)
+        {
+            start.Environment["Encryption__Key"] = encryptionKey;
         }
 
         using var process = Process.Start(start)!;

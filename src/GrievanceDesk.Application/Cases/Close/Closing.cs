@@ -25,7 +25,8 @@ public sealed class RecordFeedbackValidator : AbstractValidator<RecordFeedback>
     public RecordFeedbackValidator(TimeProvider clock)
     {
         RuleFor(x => x.Channel).IsInEnum();
-        RuleFor(x => x.At).NotEmpty().Must(at => at <= clock.GetUtcNow().AddMinutes(1)).WithMessage("反馈时间不能晚于当前时间 (at cannot be in the future).");
+        RuleFor(x => x.At).NotEmpty().Must(at => at <= clock.GetUtcNow().AddMinutes(1)).WithMessage("反馈时间不能晚于当前时间 (at cannot be in the future).")
+            .Must(at => at.Year >= 2000).WithMessage("反馈时间无效 (at is not a plausible date).");
         RuleFor(x => x.Content).NotEmpty().MaximumLength(2000);
         RuleFor(x => x.ComplainantResponse).MaximumLength(2000);
     }

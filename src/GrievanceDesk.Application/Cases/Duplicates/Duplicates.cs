@@ -41,7 +41,14 @@ public sealed class LookupSimilarCasesValidator : AbstractValidator<LookupSimila
     }
 }
 
-public sealed class DuplicateHandlers(CaseWorkbench workbench, ICaseNotifier notifier, IAppDbContext db, ICurrentUser user, CaseReader reader, TimeProvider clock) :
+public sealed class DuplicateHandlers(
+    CaseWorkbench workbench,
+    ICaseNotifier notifier,
+    IAppDbContext db,
+    ICurrentUser user,
+    CaseReader reader,
+    IIdNumberIndex idNumbers,
+    TimeProvider clock) :
     ICommandHandler<MergeCase, CaseDetailDto>,
     ICommandHandler<MarkRepeatOf, CaseDetailDto>,
     IQueryHandler<FindSimilarCases, IReadOnlyList<SimilarCaseDto>>,
@@ -97,20 +104,30 @@ public sealed class DuplicateHandlers(CaseWorkbench workbench, ICaseNotifier not
             return [];
         }
 
+        // ID numbers are encrypted with a random nonce: equal numbers are found by their keyed hash, never by the column.
+        var idHashes = idNumber is null ? [] : idNumbers.HashesOf(idNumber);
+        var byId = idHashes.Count > 0;
         var since = clock.GetUtcNow().UtcDateTime - Window;
         var recent = db.Cases.AsNoTracking()
             .Where(c => c.Id != excludeId && (c.ClosedAtUtc == null || c.ClosedAtUtc >= since) && c.Status != CaseStatus.Merged);
         var candidates = await recent
             .Where(c => (phone != null && c.Complainants.Any(p => p.Phone == phone))
-                || (idNumber != null && c.Complainants.Any(p => p.IdNumber == idNumber))
+                || (byId && c.Complainants.Any(p => idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty))))
                 || (address != null && c.Address == address))
             .OrderByDescending(c => c.RegisteredAtUtc)
             .Take(200)
             .Select(c => new
             {
-                c.Id, c.TrackingNo, c.Status, c.Subject, c.Address, c.Content, c.RegisteredAtUtc, c.UnitId,
+                c.Id,
+                c.TrackingNo,
+                c.Status,
+                c.Subject,
+                c.Address,
+                c.Content,
+                c.RegisteredAtUtc,
+                c.UnitId,
                 SamePhone = phone != null && c.Complainants.Any(p => p.Phone == phone),
-                SameId = idNumber != null && c.Complainants.Any(p => p.IdNumber == idNumber),
+                SameId = byId && c.Complainants.Any(p => idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty))),
                 c.Kind,
                 c.RespondentUnitId,
             })

@@ -36,7 +36,8 @@ public sealed class RecordContactValidator : AbstractValidator<RecordContact>
 {
     public RecordContactValidator(TimeProvider clock)
     {
-        RuleFor(x => x.At).NotEmpty().Must(at => at <= clock.GetUtcNow().AddMinutes(1)).WithMessage("联系时间不能晚于当前时间 (at cannot be in the future).");
+        RuleFor(x => x.At).NotEmpty().Must(at => at <= clock.GetUtcNow().AddMinutes(1)).WithMessage("联系时间不能晚于当前时间 (at cannot be in the future).")
+            .Must(at => at.Year >= 2000).WithMessage("联系时间无效 (at is not a plausible date).");
         RuleFor(x => x.Channel).IsInEnum();
         RuleFor(x => x.Note).NotEmpty().MaximumLength(2000);
     }

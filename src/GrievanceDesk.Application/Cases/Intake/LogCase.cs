@@ -38,7 +38,8 @@ public sealed record LogCase(
     string? Answer = null,
     ContactChannel? AnswerChannel = null) : ICommand<LogCaseResult>
 {
-    /// <summary>From the Idempotency-Key header; not part of the JSON body.</summary>
+    /// <summary>From the Idempotency-Key header; not part of the JSON body (a body that names it is refused as an unknown member).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? IdempotencyKey { get; init; }
 }
 

@@ -35,6 +35,7 @@ public sealed class LogCaseValidator : AbstractValidator<LogCase>
         RuleFor(x => x.Complainants).Empty().When(x => x.Anonymous)
             .WithMessage("匿名件不应填写诉求人 (an anonymous case has no complainant).");
         RuleFor(x => x.Complainants!.Count).LessThanOrEqualTo(50).When(x => x.Complainants is not null).OverridePropertyName("complainants");
+        RuleForEach(x => x.Complainants).NotNull().WithMessage("诉求人不能为空 (a complainant cannot be null).");
         RuleForEach(x => x.Complainants).ChildRules(p =>
         {
             p.RuleFor(c => c.Name).NotEmpty().MaximumLength(64);
@@ -46,6 +47,7 @@ public sealed class LogCaseValidator : AbstractValidator<LogCase>
         });
 
         RuleFor(x => x.Attachments!.Count).LessThanOrEqualTo(MaxAttachments).When(x => x.Attachments is not null).OverridePropertyName("attachments");
+        RuleForEach(x => x.Attachments).NotNull().WithMessage("附件不能为空 (an attachment cannot be null).");
         RuleForEach(x => x.Attachments).ChildRules(a =>
         {
             a.RuleFor(f => f.FileName).NotEmpty().MaximumLength(200);

@@ -78,7 +78,7 @@ public sealed class TrackCaseValidator : AbstractValidator<TrackCase>
     }
 }
 
-public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, TimeProvider clock) :
+public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, IIdNumberIndex idNumbers, TimeProvider clock) :
     IQueryHandler<GetCase, CaseDetailDto>,
     IQueryHandler<ListCases, PagedResult<CaseListItemDto>>,
     IQueryHandler<TrackCase, TrackingDto>
@@ -145,9 +145,11 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         if (q.Q is { Length: > 0 } text)
         {
             var term = text.Trim();
-            // A report's complainant is hidden from the respondent unit: a search by their name or phone must not find it either.
+            // An ID number is encrypted at rest: it is found by its keyed hash.
+            var idHashes = PersonalNumbers.IsIdNumber(term) ? idNumbers.HashesOf(term) : [];
+            // A report's complainant is hidden from the respondent unit: a search by their name, phone or ID number must not find it either.
             cases = cases.Where(c => c.TrackingNo == term || c.Subject.Contains(term) || c.Address.Contains(term)
-                || (c.Complainants.Any(p => p.Name == term || p.Phone == term)
+                || (c.Complainants.Any(p => p.Name == term || p.Phone == term || idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty)))
                     && !(c.Kind == CaseKind.Report && c.RespondentUnitId != null && viewerAncestry.Contains(c.RespondentUnitId.Value))));
         }
 

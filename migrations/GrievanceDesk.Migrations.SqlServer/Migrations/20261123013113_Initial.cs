@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace GrievanceDesk.Migrations.Sqlite.Migrations
+namespace GrievanceDesk.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,24 +29,24 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,9 +57,9 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "AttachmentBlobs",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,15 +70,15 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "BriefingArchives",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Week = table.Column<int>(type: "INTEGER", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    GeneratedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SizeBytes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Week = table.Column<int>(type: "int", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    GeneratedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SizeBytes = table.Column<int>(type: "int", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,12 +89,12 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "Categories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ParentId = table.Column<int>(type: "int", nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,12 +108,26 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Holidays",
                 columns: table => new
                 {
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -124,9 +138,9 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "IdempotencyKeys",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,21 +151,21 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Template = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Recipient = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Template = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -162,12 +176,12 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "Regions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ParentId = table.Column<int>(type: "int", nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -184,8 +198,8 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "TrackingCounters",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Last = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -196,14 +210,14 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AutoAssign = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ParentId = table.Column<int>(type: "int", nullable: true),
+                    AutoAssign = table.Column<bool>(type: "bit", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -220,11 +234,11 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -241,11 +255,11 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -262,10 +276,10 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -282,8 +296,8 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -306,10 +320,10 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -326,26 +340,26 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "SlaPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Track = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Urgency = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    AcceptAmount = table.Column<int>(type: "INTEGER", nullable: false),
-                    AcceptUnit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ContactAmount = table.Column<int>(type: "INTEGER", nullable: true),
-                    ContactUnit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    HandleAmount = table.Column<int>(type: "INTEGER", nullable: false),
-                    HandleUnit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    FeedbackAmount = table.Column<int>(type: "INTEGER", nullable: false),
-                    FeedbackUnit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    MaxExtensionDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExtensionUnit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    WarnBeforeHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    SupervisionAfterWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    LeaderSupervisionAfterWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Track = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CategoryId = table.Column<int>(type: "int", nullable: true),
+                    Urgency = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    AcceptAmount = table.Column<int>(type: "int", nullable: false),
+                    AcceptUnit = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ContactAmount = table.Column<int>(type: "int", nullable: true),
+                    ContactUnit = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    HandleAmount = table.Column<int>(type: "int", nullable: false),
+                    HandleUnit = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    FeedbackAmount = table.Column<int>(type: "int", nullable: false),
+                    FeedbackUnit = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    MaxExtensionDays = table.Column<int>(type: "int", nullable: false),
+                    ExtensionUnit = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    WarnBeforeHours = table.Column<int>(type: "int", nullable: false),
+                    SupervisionAfterWorkingDays = table.Column<int>(type: "int", nullable: false),
+                    LeaderSupervisionAfterWorkingDays = table.Column<int>(type: "int", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -362,13 +376,13 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "RoutingRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RegionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CategoryId = table.Column<int>(type: "int", nullable: true),
+                    RegionId = table.Column<int>(type: "int", nullable: true),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -397,52 +411,52 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "Cases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    TrackingNo = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    QueryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Urgency = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RegisteredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IsAnonymous = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HeadCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsCollective = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    RespondentUnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RespondentName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SlaPolicyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CadreUserName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    RoutingRuleId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DispatchedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AcceptedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FirstContactAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AcceptDeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ContactDeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    HandleDeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FeedbackDeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    HandleRound = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ResolutionSummary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CloseReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ReopenCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsRepeat = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RepeatOfCaseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    MergedIntoCaseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    IsPaused = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    TimelineCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    TrackingNo = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    QueryCode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Urgency = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RegisteredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IsAnonymous = table.Column<bool>(type: "bit", nullable: false),
+                    HeadCount = table.Column<int>(type: "int", nullable: false),
+                    IsCollective = table.Column<bool>(type: "bit", nullable: false),
+                    CategoryId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    RespondentUnitId = table.Column<int>(type: "int", nullable: true),
+                    RespondentName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    SlaPolicyId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    CadreUserName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    RoutingRuleId = table.Column<int>(type: "int", nullable: true),
+                    DispatchedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AcceptedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FirstContactAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AcceptDeadlineUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ContactDeadlineUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    HandleDeadlineUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FeedbackDeadlineUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    HandleRound = table.Column<int>(type: "int", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ResolutionSummary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CloseReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ReopenCount = table.Column<int>(type: "int", nullable: false),
+                    IsRepeat = table.Column<bool>(type: "bit", nullable: false),
+                    RepeatOfCaseId = table.Column<long>(type: "bigint", nullable: true),
+                    MergedIntoCaseId = table.Column<long>(type: "bigint", nullable: true),
+                    IsPaused = table.Column<bool>(type: "bit", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    TimelineCount = table.Column<int>(type: "int", nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -483,13 +497,13 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CaseAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    StorageKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -506,13 +520,14 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CaseComplainants",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    IdNumber = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    IdNumberHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -529,14 +544,14 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CaseContacts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Reached = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ByUserName = table.Column<string>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Reached = table.Column<bool>(type: "bit", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ByUserName = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -553,13 +568,13 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CaseEscalations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    DeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DeadlineUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Step = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -576,18 +591,18 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CaseExtensions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    Days = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DecidedBy = table.Column<string>(type: "TEXT", nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", nullable: true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    Days = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DecidedBy = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DecisionNote = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -604,16 +619,16 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CaseFeedback",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reached = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ComplainantResponse = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ByUserName = table.Column<string>(type: "TEXT", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reached = table.Column<bool>(type: "bit", nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ComplainantResponse = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ByUserName = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -630,19 +645,19 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CasePauses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    DecidedBy = table.Column<string>(type: "TEXT", nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", nullable: true),
-                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EndedBy = table.Column<string>(type: "TEXT", nullable: true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    DecidedBy = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DecisionNote = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EndedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EndedBy = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -659,14 +674,14 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CaseReturns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoutingRuleId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ByUserName = table.Column<string>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    RoutingRuleId = table.Column<int>(type: "int", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ByUserName = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -683,15 +698,15 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CaseReturnVisits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Satisfaction = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Solved = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ByUserName = table.Column<string>(type: "TEXT", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Satisfaction = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Solved = table.Column<bool>(type: "bit", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ByUserName = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -708,14 +723,14 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CaseSupervisionOrders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    IssuedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Source = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    IssuedBy = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -732,18 +747,18 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CaseTimeline",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorUserName = table.Column<string>(type: "TEXT", nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Before = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    After = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ActorUserName = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Before = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    After = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    IsPublic = table.Column<bool>(type: "bit", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -756,6 +771,31 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RevealAudits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Complainants = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RevealAudits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RevealAudits_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -765,7 +805,8 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -791,7 +832,8 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BriefingArchives_Year_Week",
@@ -810,9 +852,9 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CaseComplainants_IdNumber",
+                name: "IX_CaseComplainants_IdNumberHash",
                 table: "CaseComplainants",
-                column: "IdNumber");
+                column: "IdNumberHash");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseComplainants_Phone",
@@ -871,9 +913,9 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_AcceptDeadlineUtc",
-                table: "Cases",
-                column: "AcceptDeadlineUtc");
+                name: "IX_CaseReturnVisits_Stats",
+                table: "CaseReturnVisits",
+                columns: new[] { "AtUtc", "CaseId", "Satisfaction", "Solved" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Address",
@@ -891,24 +933,9 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 column: "ClosedAtUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_ContactDeadlineUtc",
-                table: "Cases",
-                column: "ContactDeadlineUtc");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Cases_DispatchedAtUtc",
-                table: "Cases",
-                column: "DispatchedAtUtc");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Cases_DueAtUtc",
                 table: "Cases",
                 column: "DueAtUtc");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Cases_ReceivedAtUtc",
-                table: "Cases",
-                column: "ReceivedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_RegionId",
@@ -929,6 +956,26 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "IX_Cases_SlaPolicyId",
                 table: "Cases",
                 column: "SlaPolicyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Stats_Closed",
+                table: "Cases",
+                columns: new[] { "ClosedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel", "ResolvedAtUtc", "HandleDeadlineUtc", "AcceptDeadlineUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Stats_Dispatched",
+                table: "Cases",
+                columns: new[] { "DispatchedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Stats_Received",
+                table: "Cases",
+                columns: new[] { "ReceivedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel", "IsRepeat", "IsCollective" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Stats_Response",
+                table: "Cases",
+                columns: new[] { "AcceptDeadlineUtc", "UnitId", "CategoryId", "RegionId", "Channel", "Status", "ContactDeadlineUtc", "AcceptedAtUtc", "ResolvedAtUtc", "FirstContactAtUtc", "IsAnonymous" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Status",
@@ -960,7 +1007,8 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "IX_CaseTimeline_CaseId_Sequence",
                 table: "CaseTimeline",
                 columns: new[] { "CaseId", "Sequence" },
-                unique: true);
+                unique: true,
+                filter: "[CaseId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Categories_Code",
@@ -994,6 +1042,16 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "IX_Regions_ParentId",
                 table: "Regions",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RevealAudits_CaseId_AtUtc",
+                table: "RevealAudits",
+                columns: new[] { "CaseId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RevealAudits_UserName_AtUtc",
+                table: "RevealAudits",
+                columns: new[] { "UserName", "AtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoutingRules_CategoryId",
@@ -1085,6 +1143,9 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 name: "CaseTimeline");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Holidays");
 
             migrationBuilder.DropTable(
@@ -1092,6 +1153,9 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "RevealAudits");
 
             migrationBuilder.DropTable(
                 name: "RoutingRules");

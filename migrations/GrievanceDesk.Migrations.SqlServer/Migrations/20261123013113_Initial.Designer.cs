@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GrievanceDesk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123005935_Initial")]
+    [Migration("20261123013113_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -192,21 +192,13 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcceptDeadlineUtc");
-
                     b.HasIndex("Address");
 
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("ClosedAtUtc");
 
-                    b.HasIndex("ContactDeadlineUtc");
-
-                    b.HasIndex("DispatchedAtUtc");
-
                     b.HasIndex("DueAtUtc");
-
-                    b.HasIndex("ReceivedAtUtc");
 
                     b.HasIndex("RegionId");
 
@@ -222,6 +214,18 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("DispatchedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel")
+                        .HasDatabaseName("IX_Cases_Stats_Dispatched");
+
+                    b.HasIndex("ReceivedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel", "IsRepeat", "IsCollective")
+                        .HasDatabaseName("IX_Cases_Stats_Received");
+
+                    b.HasIndex("ClosedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel", "ResolvedAtUtc", "HandleDeadlineUtc", "AcceptDeadlineUtc")
+                        .HasDatabaseName("IX_Cases_Stats_Closed");
+
+                    b.HasIndex("AcceptDeadlineUtc", "UnitId", "CategoryId", "RegionId", "Channel", "Status", "ContactDeadlineUtc", "AcceptedAtUtc", "ResolvedAtUtc", "FirstContactAtUtc", "IsAnonymous")
+                        .HasDatabaseName("IX_Cases_Stats_Response");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -319,6 +323,10 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -332,7 +340,7 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
 
                     b.HasIndex("Phone");
 
@@ -601,7 +609,54 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("AtUtc", "CaseId", "Satisfaction", "Solved")
+                        .HasDatabaseName("IX_CaseReturnVisits_Stats");
+
                     b.ToTable("CaseReturnVisits", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.RevealAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Complainants")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "AtUtc");
+
+                    b.HasIndex("UserName", "AtUtc");
+
+                    b.ToTable("RevealAudits", (string)null);
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>
@@ -1178,6 +1233,25 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1413,6 +1487,15 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                         .WithMany("ReturnVisits")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.RevealAudit", b =>
+                {
+                    b.HasOne("GrievanceDesk.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GrievanceDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123005929_Initial")]
+    [Migration("20261123013109_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -185,21 +185,13 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcceptDeadlineUtc");
-
                     b.HasIndex("Address");
 
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("ClosedAtUtc");
 
-                    b.HasIndex("ContactDeadlineUtc");
-
-                    b.HasIndex("DispatchedAtUtc");
-
                     b.HasIndex("DueAtUtc");
-
-                    b.HasIndex("ReceivedAtUtc");
 
                     b.HasIndex("RegionId");
 
@@ -215,6 +207,18 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("DispatchedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel")
+                        .HasDatabaseName("IX_Cases_Stats_Dispatched");
+
+                    b.HasIndex("ReceivedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel", "IsRepeat", "IsCollective")
+                        .HasDatabaseName("IX_Cases_Stats_Received");
+
+                    b.HasIndex("ClosedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel", "ResolvedAtUtc", "HandleDeadlineUtc", "AcceptDeadlineUtc")
+                        .HasDatabaseName("IX_Cases_Stats_Closed");
+
+                    b.HasIndex("AcceptDeadlineUtc", "UnitId", "CategoryId", "RegionId", "Channel", "Status", "ContactDeadlineUtc", "AcceptedAtUtc", "ResolvedAtUtc", "FirstContactAtUtc", "IsAnonymous")
+                        .HasDatabaseName("IX_Cases_Stats_Response");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -306,6 +310,10 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -319,7 +327,7 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
 
                     b.HasIndex("Phone");
 
@@ -576,7 +584,52 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("AtUtc", "CaseId", "Satisfaction", "Solved")
+                        .HasDatabaseName("IX_CaseReturnVisits_Stats");
+
                     b.ToTable("CaseReturnVisits", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.RevealAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complainants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "AtUtc");
+
+                    b.HasIndex("UserName", "AtUtc");
+
+                    b.ToTable("RevealAudits", (string)null);
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>
@@ -1133,6 +1186,23 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1363,6 +1433,15 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                         .WithMany("ReturnVisits")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.RevealAudit", b =>
+                {
+                    b.HasOne("GrievanceDesk.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>

@@ -1,0 +1,284 @@
+using GrievanceDesk.Application.Cases;
+using GrievanceDesk.Application.Cases.Close;
+using GrievanceDesk.Application.Cases.Dispatch;
+using GrievanceDesk.Application.Cases.Duplicates;
+using GrievanceDesk.Application.Cases.Handling;
+using GrievanceDesk.Application.Cases.Queries;
+using GrievanceDesk.Application.Common;
+using GrievanceDesk.Application.ReferenceData;
+using GrievanceDesk.Domain.Cases;
+using GrievanceDesk.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GrievanceDesk.Web.Pages.Cases;
+
+/// <summary>
+/// The case page: header with state, unit, cadre and every deadline with the time left; the whole timeline; and the
+/// actions the caller's role and the case's state allow (<see cref="CaseDetailDto.AllowedActions"/>), each a small form
+/// that sends the same command as the API. A refusal is shown next to its action, field errors next to their fields.
+/// Every form carries the version the page was read at, so two people saving over each other get a plain conflict.
+/// </summary>
+[Authorize(Roles = $"{Roles.FrontDesk},{Roles.Dispatcher},{Roles.Leader},{Roles.Cadre},{Roles.UnitLeader}")]
+public sealed class DetailModel(ISender sender, TimeProvider clock) : UiPageModel
+{
+    public class VersionForm
+    {
+        public int? Version { get; set; }
+    }
+
+    public sealed class DispatchForm : VersionForm
+    {
+        public string? UnitCode { get; set; }
+        public string? CadreUserName { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public sealed class ReasonForm : VersionForm
+    {
+        public string? Reason { get; set; }
+    }
+
+    public sealed class AssignForm : VersionForm
+    {
+        public string? CadreUserName { get; set; }
+    }
+
+    public sealed class ContactForm : VersionForm
+    {
+        public DateTime? At { get; set; }
+        public ContactChannel Channel { get; set; } = ContactChannel.Phone;
+        public bool Reached { get; set; } = true;
+        public string? Note { get; set; }
+    }
+
+    public sealed class NoteForm : VersionForm
+    {
+        public string? Note { get; set; }
+    }
+
+    public sealed class ExtensionForm : VersionForm
+    {
+        public int? Days { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class DecisionForm : VersionForm
+    {
+        public long ItemId { get; set; }
+        public bool Approve { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class ResolveForm : VersionForm
+    {
+        public Outcome Outcome { get; set; } = Outcome.Resolved;
+        public string? Summary { get; set; }
+    }
+
+    public sealed class AnswerForm : VersionForm
+    {
+        public string? Answer { get; set; }
+        public ContactChannel Channel { get; set; } = ContactChannel.Phone;
+    }
+
+    public sealed class FeedbackForm : VersionForm
+    {
+        public ContactChannel Channel { get; set; } = ContactChannel.Phone;
+        public DateTime? At { get; set; }
+        public bool Reached { get; set; } = true;
+        public string? Content { get; set; }
+        public string? ComplainantResponse { get; set; }
+    }
+
+    public sealed class ReturnVisitForm : VersionForm
+    {
+        public Satisfaction Satisfaction { get; set; } = Satisfaction.Satisfied;
+        public bool Solved { get; set; } = true;
+        public string? Note { get; set; }
+    }
+
+    public sealed class TargetForm : VersionForm
+    {
+        public string? TrackingNo { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    public CaseDetailDto Case { get; private set; } = null!;
+    public DateTimeOffset Now { get; private set; }
+    public DateTime LocalNow { get; private set; }
+    public IReadOnlyList<UnitDto> Units { get; private set; } = [];
+    public IReadOnlyList<UserDto> Cadres { get; private set; } = [];
+
+    /// <summary>What a failed form posted, to show it again with its errors.</summary>
+    public Dictionary<string, object> Posted { get; } = [];
+
+    public T FormOr<T>(string form, T fresh) => Posted.TryGetValue(form, out var posted) && posted is T t ? t : fresh;
+
+    /// <summary>The actions offered: those the state and role allow, less those the case's own records rule out.</summary>
+    public bool Offers(CaseAction action) => Case.AllowedActions.Contains(action) && action switch
+    {
+        CaseAction.Resume => Case.IsPaused,
+        CaseAction.RequestPause => !Case.IsPaused && Case.Pauses.All(p => p.Status != PauseStatus.Requested),
+        CaseAction.DecidePause => Case.Pauses.Any(p => p.Status == PauseStatus.Requested),
+        CaseAction.DecideExtension => Case.Extensions.Any(e => e.Status == ExtensionStatus.Pending),
+        CaseAction.RequestExtension => Case.Extensions.All(e => e.Status != ExtensionStatus.Pending),
+        CaseAction.Resolve => !Case.IsPaused,
+        CaseAction.AnswerOnTheSpot => Case.Kind == CaseKind.Consultation,
+        CaseAction.RecordReturnVisit => !Case.IsAnonymous && Case.ReturnVisits.All(v => v.Round != Case.HandleRound),
+        CaseAction.RecordEscalation => false,
+        _ => true,
+    };
+
+    /// <summary>No such case, or another unit's: 404, said in words.</summary>
+    public bool Missing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(ct) ? Page() : MissingPage();
+
+    public Task<IActionResult> OnPostDispatchAsync([Bind(Prefix = "Dispatch")] DispatchForm f, CancellationToken ct) =>
+        Act("Dispatch", f, () => new DispatchCase(Id, f.UnitCode ?? string.Empty, Blank(f.CadreUserName), Blank(f.Note), f.Version), "已派单。", ct);
+
+    public Task<IActionResult> OnPostAcceptAsync([Bind(Prefix = "Accept")] VersionForm f, CancellationToken ct) =>
+        Act("Accept", f, () => new AcceptCase(Id, f.Version), "已受理，办结期限开始计算。", ct);
+
+    public Task<IActionResult> OnPostReturnAsync([Bind(Prefix = "Return")] ReasonForm f, CancellationToken ct) =>
+        Act("Return", f, () => new ReturnCase(Id, f.Reason ?? string.Empty, f.Version), "已退单，案件退回派单队列。", ct, backTo: "/unit/inbox");
+
+    public Task<IActionResult> OnPostAssignAsync([Bind(Prefix = "Assign")] AssignForm f, CancellationToken ct) =>
+        Act("Assign", f, () => new AssignCase(Id, f.CadreUserName ?? string.Empty, f.Version), "已指定承办人。", ct);
+
+    public Task<IActionResult> OnPostContactAsync([Bind(Prefix = "Contact")] ContactForm f, CancellationToken ct) =>
+        Act("Contact", f, () => new RecordContact(Id, At(f.At), f.Channel, f.Reached, f.Note ?? string.Empty, f.Version), "已记录联系情况。", ct);
+
+    public Task<IActionResult> OnPostProgressAsync([Bind(Prefix = "Progress")] NoteForm f, CancellationToken ct) =>
+        Act("Progress", f, () => new RecordProgress(Id, f.Note ?? string.Empty, f.Version), "已记录办理进展。", ct);
+
+    public Task<IActionResult> OnPostExtensionAsync([Bind(Prefix = "Extension")] ExtensionForm f, CancellationToken ct) =>
+        Act("Extension", f, () => new RequestExtension(Id, f.Days ?? 0, f.Reason ?? string.Empty, f.Version), "已提交延期申请，待单位负责人审批。", ct);
+
+    public Task<IActionResult> OnPostDecideExtensionAsync([Bind(Prefix = "DecideExtension")] DecisionForm f, CancellationToken ct) =>
+        Act("DecideExtension", f, () => f.Approve
+            ? new ApproveExtension(Id, f.ItemId, f.Version)
+            : new RejectExtension(Id, f.ItemId, Blank(f.Reason), f.Version), f.Approve ? "已批准延期。" : "已驳回延期申请。", ct);
+
+    public Task<IActionResult> OnPostPauseAsync([Bind(Prefix = "Pause")] ReasonForm f, CancellationToken ct) =>
+        Act("Pause", f, () => new RequestPause(Id, f.Reason ?? string.Empty, f.Version), "已提交中止申请，待单位负责人审批。", ct);
+
+    public Task<IActionResult> OnPostDecidePauseAsync([Bind(Prefix = "DecidePause")] DecisionForm f, CancellationToken ct) =>
+        Act("DecidePause", f, () => f.Approve
+            ? new ApprovePause(Id, f.ItemId, f.Version)
+            : new RejectPause(Id, f.ItemId, Blank(f.Reason), f.Version), f.Approve ? "已批准中止，办理时限暂停计算。" : "已驳回中止申请。", ct);
+
+    public Task<IActionResult> OnPostResumeAsync([Bind(Prefix = "Resume")] VersionForm f, CancellationToken ct) =>
+        Act("Resume", f, () => new ResumeCase(Id, f.Version), "已恢复办理。", ct);
+
+    public Task<IActionResult> OnPostResolveAsync([Bind(Prefix = "Resolve")] ResolveForm f, CancellationToken ct) =>
+        Act("Resolve", f, () => new ResolveCase(Id, f.Outcome, f.Summary ?? string.Empty, f.Version), "已办结，请向诉求人反馈办理结果。", ct);
+
+    public Task<IActionResult> OnPostNotAcceptAsync([Bind(Prefix = "NotAccept")] ReasonForm f, CancellationToken ct) =>
+        Act("NotAccept", f, () => new NotAcceptCase(Id, f.Reason ?? string.Empty, f.Version), "已作不予受理处理。", ct);
+
+    public Task<IActionResult> OnPostAnswerAsync([Bind(Prefix = "Answer")] AnswerForm f, CancellationToken ct) =>
+        Act("Answer", f, () => new AnswerOnTheSpot(Id, f.Answer ?? string.Empty, f.Channel, f.Version), "已当场答复。", ct);
+
+    public Task<IActionResult> OnPostFeedbackAsync([Bind(Prefix = "Feedback")] FeedbackForm f, CancellationToken ct) =>
+        Act("Feedback", f, () => new RecordFeedback(Id, f.Channel, At(f.At), f.Reached, f.Content ?? string.Empty, Blank(f.ComplainantResponse), f.Version), "已记录反馈。", ct);
+
+    public Task<IActionResult> OnPostCloseAsync([Bind(Prefix = "Close")] VersionForm f, CancellationToken ct) =>
+        Act("Close", f, () => new CloseCase(Id, f.Version), "已结案。", ct);
+
+    public Task<IActionResult> OnPostReturnVisitAsync([Bind(Prefix = "ReturnVisit")] ReturnVisitForm f, CancellationToken ct) =>
+        Act("ReturnVisit", f, () => new RecordReturnVisit(Id, f.Satisfaction, f.Solved, Blank(f.Note), f.Version),
+            f.Satisfaction == Satisfaction.Dissatisfied ? "已记录回访：不满意，案件已重办，退回原承办单位。" : "已记录回访。", ct);
+
+    public Task<IActionResult> OnPostSupervisionAsync([Bind(Prefix = "Supervision")] NoteForm f, CancellationToken ct) =>
+        Act("Supervision", f, () => new IssueSupervision(Id, f.Note ?? string.Empty, f.Version), "已下发督办单。", ct);
+
+    public async Task<IActionResult> OnPostMergeAsync([Bind(Prefix = "Merge")] TargetForm f, CancellationToken ct)
+    {
+        var target = await Find(f.TrackingNo, "Merge", ct);
+        return await Act("Merge", f, () => new MergeCase(Id, target ?? 0, f.Version), "已合并。", ct, skip: target is null);
+    }
+
+    public async Task<IActionResult> OnPostRepeatAsync([Bind(Prefix = "Repeat")] TargetForm f, CancellationToken ct)
+    {
+        var target = await Find(f.TrackingNo, "Repeat", ct);
+        return await Act("Repeat", f, () => new MarkRepeatOf(Id, target ?? 0, f.Version), "已标记为重复件。", ct, skip: target is null);
+    }
+
+    private async Task<IActionResult> Act<TForm>(string form, TForm posted, Func<ICommand<CaseDetailDto>> command, string done, CancellationToken ct,
+        string? backTo = null, bool skip = false)
+        where TForm : VersionForm
+    {
+        if (!skip && await Attempt<TForm>(form, form, async () => await sender.Send(command(), ct)))
+        {
+            Flash = done;
+            return backTo is null ? RedirectToPage(new { id = Id }) : Redirect(backTo);
+        }
+
+        MarkFailed(form);
+        Posted[form] = posted;
+        return await Load(ct) ? Page() : MissingPage();
+    }
+
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult MissingPage()
+    {
+        Missing = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    /// <summary>The case with this tracking number, for merge and repeat; a field error when there is none.</summary>
+    private async Task<long?> Find(string? trackingNo, string form, CancellationToken ct)
+    {
+        var term = trackingNo?.Trim();
+        if (string.IsNullOrEmpty(term))
+        {
+            ModelState.AddModelError($"{form}.TrackingNo", "请输入原件的件号。");
+            return null;
+        }
+
+        var found = (await sender.Send(new ListCases(Q: term, PageSize: 5), ct)).Items.FirstOrDefault(c => c.TrackingNo == term);
+        if (found is null)
+        {
+            ModelState.AddModelError($"{form}.TrackingNo", $"没有件号为 {term} 的案件。");
+        }
+
+        return found?.Id;
+    }
+
+    private async Task<bool> Load(CancellationToken ct)
+    {
+        Now = clock.GetUtcNow();
+        LocalNow = UiText.LocalNow(clock);
+        try
+        {
+            Case = await sender.Send(new GetCase(Id), ct);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+
+        if (Offers(CaseAction.Dispatch))
+        {
+            Units = (await sender.Send(new ListUnits(), ct)).Where(u => u.IsActive).ToList();
+        }
+
+        if (Offers(CaseAction.Assign) && Case.Unit is { } unit)
+        {
+            Cadres = (await sender.Send(new ListUsers(), ct))
+                .Where(u => u.IsActive && u.UnitId == unit.Id && u.Roles.Any(r => r is Roles.Cadre or Roles.UnitLeader))
+                .ToList();
+        }
+
+        return true;
+    }
+
+    private DateTimeOffset At(DateTime? local) => local is { } v ? UiText.FromLocalInput(v) : clock.GetUtcNow();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GrievanceDesk.Functional.Tests.Cases;
+using GrievanceDesk.Functional.Tests.Infrastructure;
+
+namespace GrievanceDesk.Functional.Tests.Security;
+
+public static class SecurityTargets
+{
+    /// <summary>Two cases of 区住建委 (dispatched, assigned), an SLA policy as the admin API shows it, and last week for the briefing.</summary>
+    public static async Task<Targets> Prepare(CaseApp app)
+    {
+        var target = await app.Log();
+        var other = await app.Log();
+        var policies = await app.GetJson(As.Admin, "/api/admin/sla-policies");
+        var policy = JsonNode.Parse(policies[0].GetRawText())!.AsObject();
+        var lastWeek = app.Now.ToOffset(CaseApp.CstOffset).AddDays(-7).DateTime;
+        return new Targets(target.Id(), other.Id(), target.Str("trackingNo")!, target.Str("queryCode")!, app.Now, policy,
+            ISOWeek.GetYear(lastWeek), ISOWeek.GetWeekOfYear(lastWeek));
+    }
+
+    /// <summary>A client for a caller of <see cref="AccessRules.Callers"/>.</summary>
+    public static async Task<HttpClient> ClientFor(CaseApp app, string caller) =>
+        caller == AccessRules.Anonymous ? app.CreateClient() : await app.Client(caller);
+}
