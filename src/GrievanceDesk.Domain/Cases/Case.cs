@@ -120,6 +120,9 @@ public sealed partial class Case : IVersioned
     /// <summary>Neither closed nor merged.</summary>
     public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.Merged);
 
+    /// <summary>In the dispatcher queue (待派单): registered, not merged, not answered, not yet sent to a unit.</summary>
+    public bool IsAwaitingDispatch => Status == CaseStatus.Registered;
+
     /// <summary>
     /// The deadline the case is held to now: accept while Registered or Dispatched, handle while Accepted, InProgress
     /// or Reopened (also while paused: the escalation sweep skips paused cases), feedback while Resolved; else none.

@@ -105,11 +105,7 @@ public sealed class LogCaseHandler(
             @case.AnswerOnTheSpot(answer, command.AnswerChannel!.Value, ctx);
         }
 
-        // Routed only while still in the queue: not a repeat merged into the case being handled, nor answered on the spot.
-        if (CaseTransitions.IsAllowed(@case.Status, CaseAction.Dispatch))
-        {
-            await router.RouteAsync(@case, ctx, ct);
-        }
+        await router.RouteAsync(@case, ctx, ct);
 
         await workbench.Save(@case, ct);
         if (command.IdempotencyKey is { } newKey)

@@ -28,6 +28,7 @@ internal static class CaseConfiguration
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.PendingNotifications);
         b.Ignore(c => c.IsOpen);
+        b.Ignore(c => c.IsAwaitingDispatch);
         b.Ignore(c => c.CurrentDeadlineUtc);
 
         b.Property(c => c.TrackingNo).HasMaxLength(16);
