@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 
 // dotnet run -c Release --project tests/GrievanceDesk.Benchmarks --artifacts-path /tmp/gd-bench -- <scenario> [options]
 //
-// Scenarios (one or more): seed, stats, briefing, profile (each stats query alone), explain (SQLite query plans).
+// Scenarios (one or more): seed, stats, briefing, profile (each stats query alone), explain (SQLite query plans),
+//   escalation (the sweep's scan and run, on a copy of the data set), intake and casepage (the real app over HTTP).
 // Options:
 //   --cases N     cases in the data set (default 1,000,000)
 //   --open N      of which open at the data set's "now" (default 50,000)
@@ -12,13 +13,16 @@ using Microsoft.Data.Sqlite;
 //   --db PATH     the SQLite file (default /tmp/gd-bench/cases-{N}-{Y}y.db); reused when it exists, unless --reseed
 //   --reseed      write the data set again
 //   --runs N      timed repetitions after one warm-up (default 5); the median is reported
+//   --due N       escalation: cases newly due per sweep run (default 50)
+//   --web DLL     intake/casepage: the app, built in Release (default /tmp/gd-bench-build/bin/GrievanceDesk.Web/release/GrievanceDesk.Web.dll)
+//   --workers N, --seconds S, --rate R   intake: closed-loop workers (16), seconds per phase (20), open-loop requests/s (100)
 //
 // To see how the times grow when the table doubles with older history, run the same scenario with
 // --cases 2000000 --years 4: the same density of cases per week, twice the table.
-var options = Options.Parse(args);
+var options = OptionsParser.Parse(args);
 if (options.Scenarios.Count == 0)
 {
-    Console.WriteLine("usage: GrievanceDesk.Benchmarks <seed|stats|briefing|profile|explain>... [--cases N] [--open N] [--years Y] [--db PATH] [--reseed] [--runs N]");
+    Console.WriteLine("usage: GrievanceDesk.Benchmarks <seed|stats|briefing|profile|explain|escalation|intake|casepage>... [--cases N] [--open N] [--years Y] [--db PATH] [--reseed] [--runs N]");
     return 2;
 }
 
@@ -27,7 +31,8 @@ var settings = new SeedSettings(options.Cases, options.Open, options.Years, Seed
 var path = options.Database ?? $"/tmp/gd-bench/cases-{options.Cases}-{options.Years.ToString(CultureInfo.InvariantCulture)}y.db";
 Console.WriteLine($"GrievanceDesk benchmarks on {Environment.ProcessorCount} cores, SQLite {SqliteVersion()}, data set {path}");
 
-if (options.Reseed || options.Scenarios.Contains("seed") || !File.Exists(path))
+var needsDataSet = options.Scenarios.Any(s => s is not ("intake" or "casepage"));
+if (needsDataSet && (options.Reseed || options.Scenarios.Contains("seed") || !File.Exists(path)))
 {
     Console.WriteLine($"seeding {settings.Cases:N0} cases ({settings.OpenCases:N0} open) over {settings.Years} years…");
     await using var fresh = await BenchmarkHost.CreateFreshAsync(path, settings.NowUtc);
@@ -39,6 +44,7 @@ if (options.Reseed || options.Scenarios.Contains("seed") || !File.Exists(path))
 
 await using var host = BenchmarkHost.Create(path, settings.NowUtc);
 var results = new List<Measure.Result>();
+WebApp? web = null;
 foreach (var scenario in options.Scenarios)
 {
     switch (scenario)
@@ -60,10 +66,29 @@ foreach (var scenario in options.Scenarios)
         case "explain":
             await StatsBenchmark.ExplainAsync(host, settings.NowUtc);
             break;
+        case "escalation":
+            Console.WriteLine($"escalation sweep (steady state, {options.Due} newly due per run):");
+            results.AddRange(await EscalationBenchmark.RunAsync(path, settings.NowUtc, options.Runs, options.Due));
+            break;
+        case "intake":
+            Console.WriteLine($"intake (POST /api/cases on the real app, {options.Workers} workers / {options.Rate:0} per s, {options.Seconds:0} s each; Jobs:RunServer=false):");
+            web ??= await WebApp.StartAsync(options.Web);
+            results.AddRange(await WebBenchmark.IntakeAsync(web, options.Workers, options.Seconds, options.Rate));
+            break;
+        case "casepage":
+            Console.WriteLine("case page (GET /api/cases/{id} with a 200-event timeline):");
+            web ??= await WebApp.StartAsync(options.Web);
+            results.AddRange(await WebBenchmark.CasePageAsync(web, 200, 200));
+            break;
         default:
             Console.Error.WriteLine($"unknown scenario '{scenario}'");
             return 2;
     }
+}
+
+if (web is not null)
+{
+    await web.DisposeAsync();
 }
 
 if (results.Count > 0)
@@ -84,6 +109,15 @@ static string SqliteVersion()
 
 internal sealed record Options(List<string> Scenarios, int Cases, int Open, double Years, string? Database, bool Reseed, int Runs)
 {
+    public int Due { get; init; } = 50;
+    public string Web { get; init; } = WebApp.DefaultDll;
+    public int Workers { get; init; } = 16;
+    public double Seconds { get; init; } = 20;
+    public double Rate { get; init; } = 100;
+}
+
+internal static class OptionsParser
+{
     public static Options Parse(string[] args)
     {
         var o = new Options([], 1_000_000, 50_000, 2, null, false, 5);
@@ -98,6 +132,11 @@ internal sealed record Options(List<string> Scenarios, int Cases, int Open, doub
                 "--db" => o with { Database = Next() },
                 "--reseed" => o with { Reseed = true },
                 "--runs" => o with { Runs = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--due" => o with { Due = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--web" => o with { Web = Next() },
+                "--workers" => o with { Workers = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--seconds" => o with { Seconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--rate" => o with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 var scenario when !scenario.StartsWith("--", StringComparison.Ordinal) => Add(o, scenario),
                 var unknown => throw new ArgumentException($"unknown option {unknown}"),
             };

@@ -203,12 +203,12 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RespondentUnitId");
 
-                    b.HasIndex("SlaPolicyId");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("TrackingNo")
                         .IsUnique();
+
+                    b.HasIndex("SlaPolicyId", "DueAtUtc");
 
                     b.HasIndex("UnitId", "Status");
 

@@ -196,12 +196,12 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RespondentUnitId");
 
-                    b.HasIndex("SlaPolicyId");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("TrackingNo")
                         .IsUnique();
+
+                    b.HasIndex("SlaPolicyId", "DueAtUtc");
 
                     b.HasIndex("UnitId", "Status");
 

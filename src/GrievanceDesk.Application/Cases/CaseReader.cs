@@ -37,6 +37,17 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
             throw new NotFoundException("案件", caseId);
         }
 
+        return await Describe(c, ct);
+    }
+
+    /// <summary>
+    /// The case page of a case created in this request: every child is still in memory, so nothing is read back
+    /// (intake is the hot path; SPEC §10 asks 300 cases a second).
+    /// </summary>
+    public Task<CaseDetailDto> DescribeNew(Case c, CancellationToken ct) => Describe(c, ct);
+
+    private async Task<CaseDetailDto> Describe(Case c, CancellationToken ct)
+    {
         var unitIds = new[] { c.UnitId, c.RespondentUnitId }.Where(id => id is not null).Select(id => id!.Value).ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var category = await db.Categories.AsNoTracking().SingleAsync(x => x.Id == c.CategoryId, ct);

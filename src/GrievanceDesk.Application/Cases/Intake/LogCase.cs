@@ -113,7 +113,7 @@ public sealed class LogCaseHandler(
             idempotency.Remember(newKey, @case.Id, ctx.NowUtc);
         }
 
-        return new LogCaseResult(await reader.Detail(@case.Id, ct), Created: true);
+        return new LogCaseResult(await reader.DescribeNew(@case, ct), Created: true);
     }
 
     private static async Task<int> Lookup(IQueryable<int?> query, string field, string what, string code, CancellationToken ct) =>

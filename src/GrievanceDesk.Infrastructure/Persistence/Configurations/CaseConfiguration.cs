@@ -44,6 +44,9 @@ internal static class CaseConfiguration
 
         b.HasIndex(c => c.TrackingNo).IsUnique();
         b.HasIndex(DueAtShadow);
+        // The escalation sweep asks per SLA policy for deadlines up to a cutoff: a range scan in deadline order. Without
+        // this index SQLite reads every case of the policy (closed ones too) through the foreign-key index and sorts.
+        b.HasIndex(nameof(Case.SlaPolicyId), DueAtShadow);
         b.HasIndex(c => new { c.UnitId, c.Status });
         b.HasIndex(c => c.Status);
         b.HasIndex(c => c.RegisteredAtUtc);

@@ -953,9 +953,9 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                 column: "RespondentUnitId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_SlaPolicyId",
+                name: "IX_Cases_SlaPolicyId_DueAtUtc",
                 table: "Cases",
-                column: "SlaPolicyId");
+                columns: new[] { "SlaPolicyId", "DueAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Stats_Closed",

@@ -951,9 +951,9 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 column: "RespondentUnitId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_SlaPolicyId",
+                name: "IX_Cases_SlaPolicyId_DueAtUtc",
                 table: "Cases",
-                column: "SlaPolicyId");
+                columns: new[] { "SlaPolicyId", "DueAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_Stats_Closed",

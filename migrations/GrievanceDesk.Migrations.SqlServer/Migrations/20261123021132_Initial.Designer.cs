@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GrievanceDesk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123013113_Initial")]
+    [Migration("20261123021132_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -206,12 +206,12 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RespondentUnitId");
 
-                    b.HasIndex("SlaPolicyId");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("TrackingNo")
                         .IsUnique();
+
+                    b.HasIndex("SlaPolicyId", "DueAtUtc");
 
                     b.HasIndex("UnitId", "Status");
 

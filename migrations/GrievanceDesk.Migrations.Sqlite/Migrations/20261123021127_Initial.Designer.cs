@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GrievanceDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123013109_Initial")]
+    [Migration("20261123021127_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -199,12 +199,12 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RespondentUnitId");
 
-                    b.HasIndex("SlaPolicyId");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("TrackingNo")
                         .IsUnique();
+
+                    b.HasIndex("SlaPolicyId", "DueAtUtc");
 
                     b.HasIndex("UnitId", "Status");
 
