@@ -153,10 +153,18 @@ public static class WebBenchmark
         {
             Content = JsonContent.Create(new
             {
-                channel = "call", kind = "claim", urgency = "normal", receivedAt = DateTimeOffset.UtcNow.AddMinutes(-3),
-                anonymous = false, complainants = new[] { new { name = "张三", phone = $"138{n % 100_000_000:00000000}" } }, headCount = 1,
-                categoryCode = "CSJS-WYGL", regionCode = "QH-XH-HB", address = $"湖滨路{n % 500 + 1}号{n % 30 + 1}栋",
-                subject = $"物业不维修电梯（{n}）", content = $"{n % 9 + 1}号楼电梯坏了三天，物业不修，老人上下楼困难。来电编号 {n}。",
+                channel = "call",
+                kind = "claim",
+                urgency = "normal",
+                receivedAt = DateTimeOffset.UtcNow.AddMinutes(-3),
+                anonymous = false,
+                complainants = new[] { new { name = "张三", phone = $"138{n % 100_000_000:00000000}" } },
+                headCount = 1,
+                categoryCode = "CSJS-WYGL",
+                regionCode = "QH-XH-HB",
+                address = $"湖滨路{n % 500 + 1}号{n % 30 + 1}栋",
+                subject = $"物业不维修电梯（{n}）",
+                content = $"{n % 9 + 1}号楼电梯坏了三天，物业不修，老人上下楼困难。来电编号 {n}。",
             }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -59,7 +59,11 @@ internal sealed class DemoCaseSeeder(
 
             var channel = Pick([Channel.Call, Channel.Online, Channel.Visit, Channel.Letter, Channel.Transfer], c => c switch
             {
-                Channel.Call => 45, Channel.Online => 25, Channel.Visit => 15, Channel.Letter => 10, _ => 5,
+                Channel.Call => 45,
+                Channel.Online => 25,
+                Channel.Visit => 15,
+                Channel.Letter => 10,
+                _ => 5,
             });
             var kind = template.Subject.Contains("咨询", StringComparison.Ordinal) ? CaseKind.Consultation
                 : template.Category.StartsWith("GBZF", StringComparison.Ordinal) ? CaseKind.Report
@@ -203,7 +207,10 @@ internal sealed class DemoCaseSeeder(
 
         var outcome = Pick([Outcome.Resolved, Outcome.Partially, Outcome.Explained, Outcome.NotAccepted], o => o switch
         {
-            Outcome.Resolved => 60, Outcome.Partially => 15, Outcome.Explained => 22, _ => 3,
+            Outcome.Resolved => 60,
+            Outcome.Partially => 15,
+            Outcome.Explained => 22,
+            _ => 3,
         });
         c.Resolve(outcome, outcome == Outcome.Explained ? "已向诉求人解释相关政策规定。" : "经协调，问题已处理完毕。", at(t, unitActor));
         if (!Next(ref t, 1, 40))
@@ -245,7 +252,9 @@ internal sealed class DemoCaseSeeder(
 
         var satisfaction = Pick([Satisfaction.Satisfied, Satisfaction.Basically, Satisfaction.Dissatisfied], s => s switch
         {
-            Satisfaction.Satisfied => 60, Satisfaction.Basically => 32, _ => 8,
+            Satisfaction.Satisfied => 60,
+            Satisfaction.Basically => 32,
+            _ => 8,
         });
         c.RecordReturnVisit(satisfaction, solved: satisfaction != Satisfaction.Dissatisfied && _rng.NextDouble() < 0.9,
             satisfaction == Satisfaction.Dissatisfied ? "认为问题未实际解决，要求重新办理。" : "对办理结果表示满意。", at(t, Desk));

@@ -13,9 +13,18 @@ public sealed class SmokeTests(GrievanceDeskFactory app) : IClassFixture<Grievan
         var desk = await app.SignedIn(As.FrontDesk);
         var created = await (await desk.PostAsJsonAsync("/api/cases", new
         {
-            channel = "call", kind = "claim", urgency = "normal", receivedAt = DateTimeOffset.UtcNow.AddHours(-1),
-            anonymous = false, complainants = new[] { new { name = "张三", phone = "13812345678" } }, headCount = 1,
-            categoryCode = "CSJS-WYGL", regionCode = "QH-XH-HB", address = "湖滨路1号", subject = "物业不维修电梯", content = "电梯坏了三天物业不修",
+            channel = "call",
+            kind = "claim",
+            urgency = "normal",
+            receivedAt = DateTimeOffset.UtcNow.AddHours(-1),
+            anonymous = false,
+            complainants = new[] { new { name = "张三", phone = "13812345678" } },
+            headCount = 1,
+            categoryCode = "CSJS-WYGL",
+            regionCode = "QH-XH-HB",
+            address = "湖滨路1号",
+            subject = "物业不维修电梯",
+            content = "电梯坏了三天物业不修",
         })).ShouldBeOk<JsonElement>(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt64();
         created.GetProperty("status").GetString().ShouldBe("dispatched");

@@ -69,9 +69,18 @@ public sealed class ClockRulesTests(EscalationFactory app) : IClassFixture<Escal
         var desk = await app.SignedIn(As.FrontDesk);
         var created = await (await desk.PostAsJsonAsync("/api/cases", new
         {
-            channel, kind = "claim", urgency = "normal", receivedAt = app.Clock.Now,
-            anonymous = false, complainants = new[] { new { name = "赵六", phone = "13612345678" } }, headCount = 1,
-            categoryCode = "CSJS-FWZL", regionCode = "QH-XH-HB", address = "湖滨路10号", subject = "墙体开裂", content = "新房墙体开裂渗水",
+            channel,
+            kind = "claim",
+            urgency = "normal",
+            receivedAt = app.Clock.Now,
+            anonymous = false,
+            complainants = new[] { new { name = "赵六", phone = "13612345678" } },
+            headCount = 1,
+            categoryCode = "CSJS-FWZL",
+            regionCode = "QH-XH-HB",
+            address = "湖滨路10号",
+            subject = "墙体开裂",
+            content = "新房墙体开裂渗水",
         })).ShouldBeOk<JsonElement>(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt64();
         (await (await app.SignedIn("cadre1")).PostAsync($"/api/cases/{id}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);

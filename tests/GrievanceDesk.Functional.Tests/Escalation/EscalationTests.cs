@@ -30,9 +30,18 @@ public sealed class EscalationTests(EscalationFactory app) : IClassFixture<Escal
         var desk = await app.SignedIn(As.FrontDesk);
         var created = await (await desk.PostAsJsonAsync("/api/cases", new
         {
-            channel = "call", kind = "claim", urgency = "normal", receivedAt = app.Clock.Now,
-            anonymous = false, complainants = new[] { new { name = "李四", phone = "13912345678" } }, headCount = 1,
-            categoryCode = "CSJS-WYGL", regionCode = "QH-XH-HB", address = "湖滨路8号", subject = "楼道堆物物业不清理", content = "楼道堆满杂物存在消防隐患",
+            channel = "call",
+            kind = "claim",
+            urgency = "normal",
+            receivedAt = app.Clock.Now,
+            anonymous = false,
+            complainants = new[] { new { name = "李四", phone = "13912345678" } },
+            headCount = 1,
+            categoryCode = "CSJS-WYGL",
+            regionCode = "QH-XH-HB",
+            address = "湖滨路8号",
+            subject = "楼道堆物物业不清理",
+            content = "楼道堆满杂物存在消防隐患",
         })).ShouldBeOk<JsonElement>(HttpStatusCode.Created);
         var caseId = created.GetProperty("id").GetInt64();
         var deadline = created.GetProperty("deadlines").GetProperty("accept").GetDateTimeOffset().UtcDateTime;
@@ -87,9 +96,18 @@ public sealed class EscalationTests(EscalationFactory app) : IClassFixture<Escal
         var cadre = await app.SignedIn("cadre1");
         var created = await (await desk.PostAsJsonAsync("/api/cases", new
         {
-            channel = "call", kind = "claim", urgency = "normal", receivedAt = app.Clock.Now,
-            anonymous = false, complainants = new[] { new { name = "王五", phone = "13712345678" } }, headCount = 1,
-            categoryCode = "CSJS-WYGL", regionCode = "QH-XH-HB", address = "湖滨路9号", subject = "电梯异响", content = "电梯运行时有异响",
+            channel = "call",
+            kind = "claim",
+            urgency = "normal",
+            receivedAt = app.Clock.Now,
+            anonymous = false,
+            complainants = new[] { new { name = "王五", phone = "13712345678" } },
+            headCount = 1,
+            categoryCode = "CSJS-WYGL",
+            regionCode = "QH-XH-HB",
+            address = "湖滨路9号",
+            subject = "电梯异响",
+            content = "电梯运行时有异响",
         })).ShouldBeOk<JsonElement>(HttpStatusCode.Created);
         var caseId = created.GetProperty("id").GetInt64();
         var accepted = await (await cadre.PostAsync($"/api/cases/{caseId}/accept", null)).ShouldBeOk<JsonElement>();

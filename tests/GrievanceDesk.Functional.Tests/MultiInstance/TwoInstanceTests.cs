@@ -141,9 +141,18 @@ public sealed class TwoInstanceTests(TwoInstances apps) : IClassFixture<TwoInsta
 
     private static object NewCase(string subject) => new
     {
-        channel = "call", kind = "claim", urgency = "normal", receivedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
-        anonymous = false, complainants = new[] { new { name = "钱七", phone = "13512345678" } }, headCount = 1,
-        categoryCode = "CSJS-WYGL", regionCode = "QH-XH-HB", address = "湖滨路12号", subject, content = subject + "：物业问题",
+        channel = "call",
+        kind = "claim",
+        urgency = "normal",
+        receivedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+        anonymous = false,
+        complainants = new[] { new { name = "钱七", phone = "13512345678" } },
+        headCount = 1,
+        categoryCode = "CSJS-WYGL",
+        regionCode = "QH-XH-HB",
+        address = "湖滨路12号",
+        subject,
+        content = subject + "：物业问题",
     };
 
     private static async Task<long> LogCase(InstanceFactory app, string subject)

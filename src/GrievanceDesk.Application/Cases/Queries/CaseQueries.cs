@@ -160,8 +160,23 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         var rows = await ordered.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
             .Select(c => new
             {
-                c.Id, c.TrackingNo, c.Status, c.Channel, c.Kind, c.Urgency, c.Subject, c.CategoryId, c.RegionId, c.UnitId,
-                c.CadreUserName, c.ReceivedAtUtc, c.RegisteredAtUtc, c.IsCollective, c.IsRepeat, c.IsPaused, c.RespondentUnitId,
+                c.Id,
+                c.TrackingNo,
+                c.Status,
+                c.Channel,
+                c.Kind,
+                c.Urgency,
+                c.Subject,
+                c.CategoryId,
+                c.RegionId,
+                c.UnitId,
+                c.CadreUserName,
+                c.ReceivedAtUtc,
+                c.RegisteredAtUtc,
+                c.IsCollective,
+                c.IsRepeat,
+                c.IsPaused,
+                c.RespondentUnitId,
                 DueAt = EF.Property<DateTime?>(c, "DueAtUtc"),
                 UnitName = db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Complainant = c.Complainants.OrderBy(p => p.Id).Select(p => new { p.Name, p.Phone }).FirstOrDefault(),
@@ -187,7 +202,13 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
             .Where(c => c.TrackingNo == query.TrackingNo)
             .Select(c => new
             {
-                c.TrackingNo, c.QueryCode, c.Status, c.RegisteredAtUtc, c.AcceptDeadlineUtc, c.HandleDeadlineUtc, c.ClosedAtUtc,
+                c.TrackingNo,
+                c.QueryCode,
+                c.Status,
+                c.RegisteredAtUtc,
+                c.AcceptDeadlineUtc,
+                c.HandleDeadlineUtc,
+                c.ClosedAtUtc,
                 UnitName = db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Replies = c.Timeline.Where(t => t.IsPublic).OrderBy(t => t.Sequence).Select(t => new { t.AtUtc, t.Summary }).ToList(),
             })
