@@ -79,9 +79,9 @@ public static class CasePermissions
         }
     }
 
-    /// <summary>The actions the user could take on the case now: allowed by its state and by the user's role.</summary>
-    public static IReadOnlyList<CaseAction> Allowed(ICurrentUser user, CaseStatus status, int? caseUnitId) =>
-        ByAction.Keys.Where(a => CaseTransitions.IsAllowed(status, a) && MayDo(user, a, caseUnitId)).ToList();
+    /// <summary>The actions the user could take on the case now: possible for the case (the aggregate says) and the user's role.</summary>
+    public static IReadOnlyList<CaseAction> Allowed(ICurrentUser user, Case @case) =>
+        ByAction.Keys.Where(a => @case.IsPossible(a) && MayDo(user, a, @case.UnitId)).ToList();
 
     /// <summary>Throws 404 for a case the user may not see, 403 for an action their role may not take.</summary>
     public static void Ensure(ICurrentUser user, CaseAction action, long caseId, int? caseUnitId)

@@ -100,7 +100,7 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
             c.RepeatOfCaseId,
             c.MergedIntoCaseId,
             c.IsPaused,
-            CasePermissions.Allowed(user, c.Status, c.UnitId),
+            CasePermissions.Allowed(user, c),
             c.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList(),
             c.Contacts.OrderBy(x => x.AtUtc).Select(x => new ContactDto(x.Id, At(x.AtUtc), x.Channel, x.Reached, x.Note, x.ByUserName)).ToList(),
             c.Feedback.OrderBy(x => x.AtUtc).Select(x => new FeedbackDto(x.Id, At(x.AtUtc), x.Channel, x.Reached, x.Content, x.ComplainantResponse, x.ByUserName, x.Round)).ToList(),

@@ -118,20 +118,8 @@ public sealed class DetailModel(ISender sender, TimeProvider clock) : UiPageMode
 
     public T FormOr<T>(string form, T fresh) => Posted.TryGetValue(form, out var posted) && posted is T t ? t : fresh;
 
-    /// <summary>The actions offered: those the state and role allow, less those the case's own records rule out.</summary>
-    public bool Offers(CaseAction action) => Case.AllowedActions.Contains(action) && action switch
-    {
-        CaseAction.Resume => Case.IsPaused,
-        CaseAction.RequestPause => !Case.IsPaused && Case.Pauses.All(p => p.Status != PauseStatus.Requested),
-        CaseAction.DecidePause => Case.Pauses.Any(p => p.Status == PauseStatus.Requested),
-        CaseAction.DecideExtension => Case.Extensions.Any(e => e.Status == ExtensionStatus.Pending),
-        CaseAction.RequestExtension => Case.Extensions.All(e => e.Status != ExtensionStatus.Pending),
-        CaseAction.Resolve => !Case.IsPaused,
-        CaseAction.AnswerOnTheSpot => Case.Kind == CaseKind.Consultation,
-        CaseAction.RecordReturnVisit => !Case.IsAnonymous && Case.ReturnVisits.All(v => v.Round != Case.HandleRound),
-        CaseAction.RecordEscalation => false,
-        _ => true,
-    };
+    /// <summary>The actions offered: exactly those the case (its aggregate) and the user's role allow now.</summary>
+    public bool Offers(CaseAction action) => Case.AllowedActions.Contains(action);
 
     /// <summary>No such case, or another unit's: 404, said in words.</summary>
     public bool Missing { get; private set; }
