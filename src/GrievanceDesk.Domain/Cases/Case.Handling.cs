@@ -1,4 +1,5 @@
 using GrievanceDesk.Domain.Common;
+using GrievanceDesk.Domain.Sla;
 using GrievanceDesk.Domain.Time;
 
 namespace GrievanceDesk.Domain.Cases;
@@ -90,7 +91,7 @@ public sealed partial class Case
 
     public void RejectPause(PauseRecord pause, string? reason, CaseContext ctx) => DecidePause(() => Owned(pause), false, reason, ctx);
 
-    /// <summary>Restarts the handle clock; the deadline moves by the time paused, counted in the handle clock's unit.</summary>
+    /// <summary>Restarts the handle clock; the deadline is counted again from the round's start with the paused days added (<see cref="HandleClock"/>).</summary>
     public void Resume(CaseContext ctx)
     {
         Ensure(CaseAction.Resume);
@@ -100,9 +101,9 @@ public sealed partial class Case
         var before = Snap();
         pause.End(ctx.Actor.UserName, ctx.NowUtc);
         IsPaused = false;
-        HandleDeadlineUtc = ctx.Calendar.ShiftForPause(HandleDeadlineUtc!.Value, pause.StartedAtUtc!.Value, ctx.NowUtc, ctx.Terms.Handle.Unit);
+        HandleDeadlineUtc = ComputeHandleDeadline(ctx);
         Append(ctx, TimelineActions.Resumed,
-            $"恢复办理（中止自{CaseText.Cst(pause.StartedAtUtc.Value)}起），办理时限顺延至{CaseText.Cst(HandleDeadlineUtc.Value)}", before);
+            $"恢复办理（中止自{CaseText.Cst(pause.StartedAtUtc!.Value)}起），办理时限顺延至{CaseText.Cst(HandleDeadlineUtc.Value)}", before);
     }
 
     /// <summary>Records the result (办结): outcome and summary. The feedback clock starts now.</summary>
@@ -173,7 +174,7 @@ public sealed partial class Case
             return;
         }
 
-        HandleDeadlineUtc = ctx.Calendar.Extend(HandleDeadlineUtc!.Value, period);
+        HandleDeadlineUtc = ComputeHandleDeadline(ctx);
         var deadline = CaseText.Cst(HandleDeadlineUtc.Value);
         Append(ctx, TimelineActions.ExtensionApproved, $"批准延期{period}，办理时限延至{deadline}", before);
         Notify(NotificationAudience.Cadre, NotificationTemplates.ExtensionApproved,
@@ -217,4 +218,18 @@ public sealed partial class Case
 
     private DomainRuleException NotFound(string slug, string whatChinese, string whatEnglish, long id) =>
         new(slug, $"本件没有编号为{id}的{whatChinese} (case {TrackingNo} has no {whatEnglish} {id})");
+
+    /// <summary>
+    /// The handle deadline of the current round from its start, the ended pauses of the round and its approved extension
+    /// (<see cref="HandleClock"/>). Rows older than <see cref="HandleStartedAtUtc"/> start at the acceptance.
+    /// </summary>
+    private DateTime ComputeHandleDeadline(CaseContext ctx)
+    {
+        var start = HandleStartedAtUtc ?? AcceptedAtUtc ?? throw new InvalidOperationException($"Case {TrackingNo} has no running handle clock.");
+        var pauses = _pauses
+            .Where(p => p.Status == PauseStatus.Ended && p.StartedAtUtc >= start)
+            .Select(p => new PausedSpan(p.StartedAtUtc!.Value, p.EndedAtUtc!.Value));
+        var extensionDays = _extensions.Where(e => e.Round == HandleRound && e.Status == ExtensionStatus.Approved).Sum(e => e.Days);
+        return HandleClock.Deadline(ctx.Calendar, ctx.Terms, start, pauses, extensionDays);
+    }
 }

@@ -80,6 +80,12 @@ public sealed partial class Case : IVersioned
     public DateTime? HandleDeadlineUtc { get; private set; }
     public DateTime? FeedbackDeadlineUtc { get; private set; }
 
+    /// <summary>When the current accept clock started: receipt, or the reopen that sent the case back to the queue. Null on rows older than the column (then receipt).</summary>
+    public DateTime? AcceptStartedAtUtc { get; private set; }
+
+    /// <summary>When the current round's handle clock started: acceptance, or the reopen (重办). See <see cref="Sla.HandleClock"/>.</summary>
+    public DateTime? HandleStartedAtUtc { get; private set; }
+
     // Resolution and closing
     /// <summary>1, then one more for each reopen (重办). Feedback, extensions and return visits belong to a round.</summary>
     public int HandleRound { get; private set; }
@@ -185,6 +191,7 @@ public sealed partial class Case : IVersioned
             SlaPolicyId = slaPolicyId,
             Status = CaseStatus.Registered,
             HandleRound = 1,
+            AcceptStartedAtUtc = receivedAt,
             AcceptDeadlineUtc = ctx.Calendar.DeadlineFrom(receivedAt, ctx.Terms.Accept),
         };
 
