@@ -93,6 +93,7 @@ static void ConfigureJson(JsonSerializerOptions o)
     o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
     o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
     o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    StrictJson.Apply(o);
 }
 
 /// <summary>The entry point, visible to WebApplicationFactory in the functional tests.</summary>
