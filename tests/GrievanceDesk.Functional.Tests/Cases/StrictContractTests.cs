@@ -112,7 +112,7 @@ public sealed class StrictContractTests : IClassFixture<CaseApp>
     {
         var id = await app.LogId();
 
-        var response = await app.Post(As.Admin, id, action, JsonNode.Parse(json));
+        var response = await app.Post(As.Dispatcher, id, action, JsonNode.Parse(json));
 
         await response.ShouldNameField(field);
     }

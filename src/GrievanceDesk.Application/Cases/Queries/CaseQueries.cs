@@ -211,6 +211,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 c.ClosedAtUtc,
                 UnitName = db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Replies = c.Timeline.Where(t => t.IsPublic).OrderBy(t => t.Sequence).Select(t => new { t.AtUtc, t.Summary }).ToList(),
+                Names = c.Complainants.Select(p => p.Name).ToList(),
             })
             .SingleOrDefaultAsync(ct);
 
@@ -222,7 +223,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
 
         return new TrackingDto(found.TrackingNo, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(found.Status.ToString()), found.Status.ToChinese(),
             found.UnitName, CaseReader.At(found.RegisteredAtUtc), CaseReader.At(found.AcceptDeadlineUtc), CaseReader.At(found.HandleDeadlineUtc),
-            CaseReader.At(found.ClosedAtUtc), found.Replies.Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), r.Summary)).ToList());
+            CaseReader.At(found.ClosedAtUtc), found.Replies.Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), FreeTextMasking.Mask(r.Summary, found.Names))).ToList());
     }
 
     private sealed record TreeRow(int Id, int? ParentId, string Code);
