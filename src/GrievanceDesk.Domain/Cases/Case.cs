@@ -123,23 +123,14 @@ public sealed partial class Case : IVersioned
     /// <summary>Notifications raised since the case was loaded, for the outbox. Not persisted with the case.</summary>
     public IReadOnlyList<CaseNotification> PendingNotifications => _raised.AsReadOnly();
 
-    /// <summary>Neither closed nor merged.</summary>
-    public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.Merged);
+    /// <summary>Neither closed nor merged (<see cref="CaseStates.Open"/>).</summary>
+    public bool IsOpen => CaseStates.IsOpenCompiled(this);
 
     /// <summary>In the dispatcher queue (待派单): registered, not merged, not answered, not yet sent to a unit.</summary>
     public bool IsAwaitingDispatch => Status == CaseStatus.Registered;
 
-    /// <summary>
-    /// The deadline the case is held to now: accept while Registered or Dispatched, handle while Accepted, InProgress
-    /// or Reopened (also while paused: the escalation sweep skips paused cases), feedback while Resolved; else none.
-    /// </summary>
-    public DateTime? CurrentDeadlineUtc => Status switch
-    {
-        CaseStatus.Registered or CaseStatus.Dispatched => AcceptDeadlineUtc,
-        CaseStatus.Accepted or CaseStatus.InProgress or CaseStatus.Reopened => HandleDeadlineUtc,
-        CaseStatus.Resolved => FeedbackDeadlineUtc,
-        _ => null,
-    };
+    /// <summary>The deadline the case is held to now (<see cref="CaseStates.CurrentDeadline"/>); none while the handle clock is paused.</summary>
+    public DateTime? CurrentDeadlineUtc => CaseStates.CurrentDeadlineCompiled(this);
 
     /// <summary>
     /// Whether the complainant's identity must be hidden from a viewer of the unit with this ancestry (the unit first,

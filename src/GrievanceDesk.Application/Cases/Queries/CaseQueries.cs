@@ -124,9 +124,11 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
 
         if (q.Overdue is { } overdue)
         {
+            // The stored copy of CaseStates.CurrentDeadline (indexed), against the one overdue cutoff.
+            var cutoff = CaseStates.OverdueCutoff(now);
             cases = overdue
-                ? cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") < now)
-                : cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") == null || EF.Property<DateTime?>(c, "DueAtUtc") >= now);
+                ? cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") <= cutoff)
+                : cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") == null || EF.Property<DateTime?>(c, "DueAtUtc") > cutoff);
         }
 
         if (q.From is { } from)
@@ -178,6 +180,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 c.IsPaused,
                 c.RespondentUnitId,
                 DueAt = EF.Property<DateTime?>(c, "DueAtUtc"),
+                WarnBeforeHours = db.SlaPolicies.Where(p => p.Id == c.SlaPolicyId).Select(p => p.WarnBeforeHours).FirstOrDefault(),
                 UnitName = db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Complainant = c.Complainants.OrderBy(p => p.Id).Select(p => new { p.Name, p.Phone }).FirstOrDefault(),
             })
@@ -191,7 +194,8 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 hidden ? null : r.Complainant?.Name, hidden ? null : Masking.Phone(r.Complainant?.Phone),
                 r.CategoryId, r.RegionId, r.UnitId, r.UnitName, r.CadreUserName,
                 CaseReader.At(r.ReceivedAtUtc), CaseReader.At(r.RegisteredAtUtc), CaseReader.At(r.DueAt),
-                r.DueAt is { } due && due < now, r.IsCollective, r.IsRepeat, r.IsPaused);
+                CaseStates.IsOverdue(r.DueAt, now), CaseStates.IsDueSoon(r.DueAt, TimeSpan.FromHours(r.WarnBeforeHours), now),
+                r.IsCollective, r.IsRepeat, r.IsPaused);
         }).ToList();
         return new PagedResult<CaseListItemDto>(items, total, q.Page, q.PageSize);
     }
