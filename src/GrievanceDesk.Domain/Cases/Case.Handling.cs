@@ -232,4 +232,58 @@ public sealed partial class Case
         var extensionDays = _extensions.Where(e => e.Round == HandleRound && e.Status == ExtensionStatus.Approved).Sum(e => e.Days);
         return HandleClock.Deadline(ctx.Calendar, ctx.Terms, start, pauses, extensionDays);
     }
+
+    /// <summary>
+    /// The holiday calendar changed (a holiday or make-up day added, changed or removed): every running deadline is
+    /// counted again from its own start with <paramref name="ctx"/>'s calendar, and the timeline says old → new and why.
+    /// The escalation ladder then follows the new deadline (its steps are keyed by deadline). Returns whether anything moved.
+    /// </summary>
+    public bool RecomputeDeadlines(string why, CaseContext ctx)
+    {
+        var reason = Require(why, "重算原因", "the reason for the recomputation");
+        if (!IsOpen)
+        {
+            return false;
+        }
+
+        var before = Snap();
+        var moved = new List<string>();
+        if (Status is CaseStatus.Registered or CaseStatus.Dispatched)
+        {
+            AcceptDeadlineUtc = Moved("受理时限", AcceptDeadlineUtc, ctx.Calendar.DeadlineFrom(AcceptStartedAtUtc ?? ReceivedAtUtc, ctx.Terms.Accept))!.Value;
+        }
+
+        if (ContactDeadlineUtc is not null && DispatchedAtUtc is { } dispatchedAt && ctx.Terms.Contact is { } contact)
+        {
+            ContactDeadlineUtc = Moved("首次联系时限", ContactDeadlineUtc, ctx.Calendar.DeadlineFrom(dispatchedAt, contact));
+        }
+
+        if (HandleDeadlineUtc is not null && Status is CaseStatus.Accepted or CaseStatus.InProgress or CaseStatus.Reopened)
+        {
+            HandleDeadlineUtc = Moved("办理时限", HandleDeadlineUtc, ComputeHandleDeadline(ctx));
+        }
+
+        if (FeedbackDeadlineUtc is not null && ResolvedAtUtc is { } resolvedAt)
+        {
+            FeedbackDeadlineUtc = Moved("反馈时限", FeedbackDeadlineUtc, ctx.Calendar.DeadlineFrom(resolvedAt, ctx.Terms.Feedback));
+        }
+
+        if (moved.Count == 0)
+        {
+            return false;
+        }
+
+        Append(ctx, TimelineActions.DeadlinesRecomputed, $"时限重算（{reason}）：{string.Join("；", moved)}", before);
+        return true;
+
+        DateTime? Moved(string name, DateTime? old, DateTime now)
+        {
+            if (old != now)
+            {
+                moved.Add($"{name}由{(old is { } o ? CaseText.Cst(o) : "无")}改为{CaseText.Cst(now)}");
+            }
+
+            return now;
+        }
+    }
 }
