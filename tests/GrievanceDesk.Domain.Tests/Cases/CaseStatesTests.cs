@@ -63,3 +63,52 @@ public sealed class CaseStatesTests
         CaseStates.MarkOf(Cst.EndOf("2026-03-16"), paused: false, TimeSpan.FromHours(warnHours), Cst.At(now)).ShouldBe(expected);
     }
 }
+
+/// <summary>A change to the holiday table: the running deadlines counted again from their starts, old → new on the timeline.</summary>
+public sealed class RecomputeDeadlinesTests
+{
+    [Fact]
+    public void A_new_holiday_on_the_deadline_moves_it_to_the_next_working_day_and_the_timeline_says_why()
+    {
+        // 15 calendar days from 2026-12-17 = 2027-01-01, a Friday while 2027 has no entries.
+        var s = new CaseScenario("2026-12-17 09:00");
+        var @case = s.Register();
+        @case.AcceptDeadlineUtc.ShouldBe(Cst.EndOf("2027-01-01"));
+        var withNewYear = new GrievanceDesk.Domain.Time.WorkingCalendar(
+            [.. GrievanceDesk.Domain.Time.OfficialCalendar.Days2025And2026, new(Cst.Date("2027-01-01"), GrievanceDesk.Domain.Time.CalendarDayKind.Holiday, "元旦")]);
+
+        var moved = @case.RecomputeDeadlines("节假日调整", s.As(Leader) with { Calendar = withNewYear });
+
+        moved.ShouldBeTrue();
+        @case.AcceptDeadlineUtc.ShouldBe(Cst.EndOf("2027-01-04")); // 01-02 and 01-03 are a weekend
+        var entry = @case.Timeline.Last();
+        entry.Action.ShouldBe(TimelineActions.DeadlinesRecomputed);
+        entry.Summary.ShouldContain("节假日调整");
+        entry.Summary.ShouldContain("2027-01-01");
+        entry.Summary.ShouldContain("2027-01-04");
+    }
+
+    [Fact]
+    public void A_change_that_moves_nothing_writes_nothing()
+    {
+        var s = new CaseScenario();
+        var @case = s.InStatus(CaseStatus.InProgress);
+        var count = @case.Timeline.Count;
+
+        @case.RecomputeDeadlines("节假日调整", s.As(Leader)).ShouldBeFalse();
+        @case.Timeline.Count.ShouldBe(count);
+    }
+
+    [Fact]
+    public void A_paused_handle_clock_is_recounted_with_its_ended_pauses_only()
+    {
+        var s = new CaseScenario();
+        var @case = s.InStatus(CaseStatus.InProgress);
+        var handle = @case.HandleDeadlineUtc;
+        var pause = @case.RequestPause("等待鉴定", s.As(Cadre));
+        @case.ApprovePause(pause, s.Step().As(UnitLeader));
+
+        @case.RecomputeDeadlines("节假日调整", s.As(Leader)).ShouldBeFalse();
+        @case.HandleDeadlineUtc.ShouldBe(handle);
+    }
+}
