@@ -14,11 +14,10 @@ internal static class BriefingMask
     public static async Task<Func<string, string?, string>> ForAsync(IAppDbContext db, IReadOnlyCollection<string> trackingNos, CancellationToken ct)
     {
         var wanted = trackingNos.Distinct().ToList();
-        var names = (await db.Cases.AsNoTracking()
-                .Where(c => wanted.Contains(c.TrackingNo))
-                .SelectMany(c => c.Complainants.Select(p => new { c.TrackingNo, p.Name }))
-                .ToListAsync(ct))
-            .ToLookup(x => x.TrackingNo, x => x.Name);
-        return (trackingNo, text) => FreeTextMasking.Mask(text, names[trackingNo]);
+        var names = await db.Cases.AsNoTracking()
+            .Where(c => wanted.Contains(c.TrackingNo))
+            .Select(c => new { c.TrackingNo, Names = c.Complainants.Select(p => p.Name).ToList() })
+            .ToDictionaryAsync(c => c.TrackingNo, c => c.Names, ct);
+        return (trackingNo, text) => FreeTextMasking.Mask(text, names.GetValueOrDefault(trackingNo));
     }
 }

@@ -41,7 +41,9 @@ internal static partial class StrictJson
         {
             var t = property.PropertyType;
             var valueThatDefaults = t.IsEnum || t == typeof(bool) || t == typeof(DateTimeOffset) || t == typeof(DateTime) || t == typeof(DateOnly);
-            if (valueThatDefaults && property.AssociatedParameter is not { HasDefaultValue: true })
+            // Only what a request can carry (a constructor parameter or a setter); a computed getter is never read.
+            var readable = property.AssociatedParameter is not null || property.Set is not null;
+            if (valueThatDefaults && readable && property.AssociatedParameter is not { HasDefaultValue: true })
             {
                 property.IsRequired = true;
             }

@@ -25,7 +25,7 @@ public sealed class HolidayCoverageTests(CaseApp app) : IClassFixture<CaseApp>
         body.ShouldContain("2027");
         foreach (var page in new[] { "/admin", "/admin/holidays" })
         {
-            var html = await admin.GetStringAsync(page);
+            var html = WebUtility.HtmlDecode(await admin.GetStringAsync(page));
             html.ShouldContain("data-testid=\"holiday-coverage-warning\"");
             html.ShouldContain("缺少2027年的放假安排");
         }
@@ -38,7 +38,7 @@ public sealed class HolidayCoverageTests(CaseApp app) : IClassFixture<CaseApp>
         provisional.Select(d => d.GetProperty("date").GetString()).ShouldBe(["2027-01-01", "2027-05-01", "2027-10-01", "2027-10-02", "2027-10-03"]);
         provisional.ShouldAllBe(d => d.GetProperty("isProvisional").GetBoolean());
         (await (await app.CreateClient().GetAsync("/health/ready")).Content.ReadAsStringAsync()).ShouldStartWith("Healthy");
-        (await admin.GetStringAsync("/admin/holidays?year=2027")).ShouldContain("仅有暂定的法定节日");
+        WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/holidays?year=2027")).ShouldContain("仅有暂定的法定节日");
 
         // Then the published arrangement, pasted as a whole: it replaces the provisional days.
         var arrangement = "2027-01-01~2027-01-03 元旦\n2027-02-06~2027-02-14 春节\n2027-02-15 春节 上班\n2027-10-01~2027-10-07 国庆节\n2027-10-09 国庆节上班";
