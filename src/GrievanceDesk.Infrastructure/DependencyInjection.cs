@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IDemoCaseSeeder, DemoCaseSeeder>();
         services.AddRecurringJob<GrievanceDesk.Application.Escalation.EscalationSweep>();
+        services.AddRecurringJob<GrievanceDesk.Application.ReferenceData.HolidayCoverageJob>();
         return services;
     }
 

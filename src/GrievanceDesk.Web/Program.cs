@@ -36,7 +36,8 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddGrievanceDeskAuth(builder.Configuration);
 builder.Services.AddGrievanceDeskRateLimits(builder.Configuration);
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+    .AddCheck<HolidayCoverageHealthCheck>("holiday-calendar", tags: ["ready"]);
 builder.Services.AddGrievanceDeskPages();
 
 var app = builder.Build();
@@ -74,7 +75,7 @@ app.UseGrievanceDeskJobsDashboard();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/scalar", o => o.WithTitle("GrievanceDesk API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportText.WriteAsync });
 app.MapAuthEndpoints();
 app.MapReferenceDataEndpoints();
 app.MapAdminEndpoints();
@@ -93,6 +94,7 @@ static void ConfigureJson(JsonSerializerOptions o)
     o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
     o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
     o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    StrictJson.Apply(o);
 }
 
 /// <summary>The entry point, visible to WebApplicationFactory in the functional tests.</summary>

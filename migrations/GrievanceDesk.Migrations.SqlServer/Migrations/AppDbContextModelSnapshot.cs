@@ -33,6 +33,9 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("AcceptDeadlineUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("AcceptStartedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("AcceptedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -85,6 +88,9 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
                     b.Property<int>("HandleRound")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("HandleStartedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("HeadCount")
                         .HasColumnType("int");
@@ -983,6 +989,9 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<bool>("IsProvisional")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1228,6 +1237,20 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_OutboxMessages_Due");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Infrastructure.Seeding.AppliedSeed", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AppliedSeeds", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

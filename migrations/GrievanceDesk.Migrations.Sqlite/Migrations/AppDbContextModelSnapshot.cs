@@ -26,6 +26,9 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("AcceptDeadlineUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AcceptStartedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("AcceptedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -78,6 +81,9 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
                     b.Property<int>("HandleRound")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HandleStartedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("HeadCount")
                         .HasColumnType("INTEGER");
@@ -941,6 +947,9 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsProvisional")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1181,6 +1190,20 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_OutboxMessages_Due");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Infrastructure.Seeding.AppliedSeed", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AppliedSeeds", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

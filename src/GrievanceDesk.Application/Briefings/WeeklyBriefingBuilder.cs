@@ -35,6 +35,11 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
         var thisWeek = StatsTally.Sum(byUnit.Values);
         var lastWeek = await StatsTally.TotalAsync(runner, week.Previous.Period(now), ct);
         var unitNames = await StatsAccess.GroupNamesAsync(db, StatsDimension.Unit, ct);
+        var overdue = await Overdue(queries, period, ct);
+        var paused = await Paused(queries, period, ct);
+        var collective = await queries.CollectivePetitions(period, MaxListed).ToListAsync(ct);
+        var dissatisfied = await queries.DissatisfiedVisits(period, MaxListed).ToListAsync(ct);
+        var mask = await BriefingMask.ForAsync(db, [.. overdue.Select(o => o.TrackingNumber), .. paused.Select(p => p.TrackingNumber), .. collective.Select(c => c.TrackingNo), .. dissatisfied.Select(d => d.TrackingNo)], ct);
 
         return new WeeklyBriefing(
             week.Year,
@@ -48,13 +53,11 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
             (await hotIssues.FindAsync(queries, period, MaxHotIssues, ct))
                 .Select(h => new HotIssue(h.Label, h.CategoryName, h.Cases, h.FirstSeen, h.LastSeen)).ToList(),
             Ranking(byUnit, unitNames),
-            await Overdue(queries, period, ct),
-            await Paused(queries, period, ct),
-            (await queries.CollectivePetitions(period, MaxListed).ToListAsync(ct))
-                .Select(c => new CollectivePetition(c.TrackingNo, PersonalNumberScrubber.Scrub(c.Subject), c.HeadCount, c.UnitName ?? NoUnit)).ToList(),
-            (await queries.DissatisfiedVisits(period, MaxListed).ToListAsync(ct))
-                .Select(v => new DissatisfiedVisit(v.TrackingNo, Masking.Name(v.ComplainantName) ?? BriefingText.NotApplicable, v.UnitName ?? NoUnit,
-                    v.Note is { Length: > 0 } note ? PersonalNumberScrubber.Scrub(note) : BriefingText.NotApplicable)).ToList(),
+            overdue.Select(o => o with { Subject = mask(o.TrackingNumber, o.Subject) }).ToList(),
+            paused.Select(p => p with { Reason = mask(p.TrackingNumber, p.Reason) }).ToList(),
+            collective.Select(c => new CollectivePetition(c.TrackingNo, mask(c.TrackingNo, c.Subject), c.HeadCount, c.UnitName ?? NoUnit)).ToList(),
+            dissatisfied.Select(v => new DissatisfiedVisit(v.TrackingNo, Masking.Name(v.ComplainantName) ?? BriefingText.NotApplicable, v.UnitName ?? NoUnit,
+                    v.Note is { Length: > 0 } note ? mask(v.TrackingNo, note) : BriefingText.NotApplicable)).ToList(),
             await Trend(week, now, ct));
     }
 

@@ -17,7 +17,9 @@ public sealed record DeadlinesDto(
     DateTimeOffset? Handle,
     DateTimeOffset? Feedback,
     DateTimeOffset? Current,
-    bool Overdue);
+    bool Overdue,
+    bool DueSoon,
+    int WarnBeforeHours);
 
 public sealed record ContactDto(long Id, DateTimeOffset At, ContactChannel Channel, bool Reached, string Note, string By);
 
@@ -111,6 +113,7 @@ public sealed record CaseListItemDto(
     DateTimeOffset RegisteredAt,
     DateTimeOffset? DueAt,
     bool Overdue,
+    bool DueSoon,
     bool IsCollective,
     bool IsRepeat,
     bool IsPaused);

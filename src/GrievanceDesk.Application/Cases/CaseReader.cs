@@ -52,7 +52,8 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var category = await db.Categories.AsNoTracking().SingleAsync(x => x.Id == c.CategoryId, ct);
         var region = await db.Regions.AsNoTracking().SingleAsync(x => x.Id == c.RegionId, ct);
-        var track = await db.SlaPolicies.AsNoTracking().Where(p => p.Id == c.SlaPolicyId).Select(p => p.Track).SingleAsync(ct);
+        var (track, warnBeforeHours) = await db.SlaPolicies.AsNoTracking().Where(p => p.Id == c.SlaPolicyId)
+            .Select(p => ValueTuple.Create(p.Track, p.WarnBeforeHours)).SingleAsync(ct);
         var hidden = await HidesIdentity(c, ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -88,7 +89,8 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
             At(c.AcceptedAtUtc),
             At(c.FirstContactAtUtc),
             new DeadlinesDto(At(c.AcceptDeadlineUtc), At(c.ContactDeadlineUtc), At(c.HandleDeadlineUtc), At(c.FeedbackDeadlineUtc),
-                At(c.CurrentDeadlineUtc), c.CurrentDeadlineUtc is { } due && due < now),
+                At(c.CurrentDeadlineUtc), CaseStates.IsOverdue(c.CurrentDeadlineUtc, now),
+                CaseStates.IsDueSoon(c.CurrentDeadlineUtc, TimeSpan.FromHours(warnBeforeHours), now), warnBeforeHours),
             c.HandleRound,
             c.Outcome,
             c.ResolutionSummary,

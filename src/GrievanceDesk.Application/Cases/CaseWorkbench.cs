@@ -91,6 +91,10 @@ public sealed class CaseWorkbench(
         return (Tree.Ancestry(unitId, parents), id => parents.GetValueOrDefault(id));
     }
 
+    /// <summary>The responsible unit of <paramref name="holder"/> and its ancestors (empty while it has none), for the conflict guard.</summary>
+    public async Task<IReadOnlyList<int>> UnitAncestryOf(Case holder, CancellationToken ct) =>
+        holder.UnitId is { } unitId ? (await UnitTree(unitId, ct)).Ancestry : [];
+
     /// <summary>
     /// 自动分派: a unit with auto-assign gives the case to its cadre with the fewest open cases (ties by user name);
     /// otherwise the unit leader assigns.

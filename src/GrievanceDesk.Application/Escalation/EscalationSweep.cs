@@ -47,7 +47,7 @@ public sealed class EscalationSweep(
                 var cutoff = EscalationSchedule.LatestDeadlineDue(step, now, policy.Terms, calendar);
                 while (true)
                 {
-                    var due = await DueCases(policy.Id, step, cutoff, skipped).Take(BatchSize).ToListAsync(ct);
+                    var due = await DueCases(policy.Id, step, cutoff, skipped, WarnOnlyAfter(step, now)).Take(BatchSize).ToListAsync(ct);
                     if (due.Count == 0)
                     {
                         break;
@@ -78,12 +78,21 @@ public sealed class EscalationSweep(
     /// The cases of a policy whose current deadline is at or before the step's cutoff and that have no record of the
     /// step for that deadline: a range scan on the DueAtUtc index plus a probe of the escalation key per hit.
     /// </summary>
-    public IQueryable<DueCase> DueCases(int policyId, EscalationStep step, DateTime cutoff, IReadOnlyCollection<long> skip) =>
+    /// <param name="after">Only deadlines later than this (the warning's lower bound), or null.</param>
+    public IQueryable<DueCase> DueCases(int policyId, EscalationStep step, DateTime cutoff, IReadOnlyCollection<long> skip, DateTime? after = null) =>
         db.Cases.AsNoTracking()
             .Where(c => EF.Property<DateTime?>(c, DueAtColumn) <= cutoff && c.SlaPolicyId == policyId && !c.IsPaused && !skip.Contains(c.Id))
+            .Where(c => after == null || EF.Property<DateTime?>(c, DueAtColumn) > after)
             .Where(c => !db.Escalations.Any(e => e.CaseId == c.Id && e.Step == step && e.DeadlineUtc == EF.Property<DateTime?>(c, DueAtColumn)))
             .OrderBy(c => EF.Property<DateTime?>(c, DueAtColumn))
             .Select(c => new DueCase(c.Id, EF.Property<DateTime?>(c, DueAtColumn)!.Value));
+
+    /// <summary>
+    /// 预警 announces a deadline that is coming: a deadline already overdue (after a restart or a migration, the first sweep
+    /// finds long-passed deadlines not yet warned about) is never announced as coming; the overdue step covers it.
+    /// </summary>
+    private static DateTime? WarnOnlyAfter(EscalationStep step, DateTime now) =>
+        step == EscalationStep.Warning ? CaseStates.OverdueCutoff(now) : null;
 
     /// <summary>One case, one step, one transaction: the record and the case's own escalation entry commit together, or neither.</summary>
     private async Task<bool> Escalate(long caseId, DateTime deadline, EscalationStep step, CaseContext ctx, CancellationToken ct)
@@ -92,7 +101,7 @@ public sealed class EscalationSweep(
         try
         {
             var @case = await db.Cases.Include(c => c.Complainants).SingleAsync(c => c.Id == caseId, ct);
-            if (@case.CurrentDeadlineUtc != deadline || @case.IsPaused)
+            if (@case.CurrentDeadlineUtc != deadline || (step == EscalationStep.Warning && CaseStates.IsOverdue(deadline, ctx.NowUtc)))
             {
                 return false; // changed since the scan; the next run sees its new deadline
             }

@@ -1,20 +1,12 @@
-using System.Text.RegularExpressions;
 using GrievanceDesk.Domain.Common;
 
 namespace GrievanceDesk.Application.Stats;
 
 /// <summary>
-/// Masks phone and ID numbers that people typed into free text (a subject, a return-visit note, a pause reason) before
-/// the text leaves in a statistic or the briefing (SPEC §7): 13812345678 → 138****5678, an ID number → 110***********1234.
-/// Any run of seven or more digits is taken for a number and masked.
+/// Free text in a statistic or the briefing, where the case's complainants are not at hand: the domain's one masking
+/// policy (<see cref="FreeTextMasking"/>) without names. Where the case is known, call the policy with its complainants.
 /// </summary>
-public static partial class PersonalNumberScrubber
+public static class PersonalNumberScrubber
 {
-    public static string Scrub(string? text) =>
-        string.IsNullOrEmpty(text)
-            ? string.Empty
-            : Numbers().Replace(text, m => m.Length == 18 ? Masking.IdNumber(m.Value) : Masking.Phone(m.Value));
-
-    [GeneratedRegex(@"\d{17}[\dXx]|\d{7,}")]
-    private static partial Regex Numbers();
+    public static string Scrub(string? text) => FreeTextMasking.Mask(text);
 }

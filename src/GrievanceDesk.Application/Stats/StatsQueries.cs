@@ -155,8 +155,9 @@ public sealed class StatsQueries(IAppDbContext db, int? unitScope = null)
     public IQueryable<StockCounts> Stock(StatsPeriod period, StatsDimension by)
     {
         var asOf = period.AsOfUtc;
+        var overdueCutoff = CaseStates.OverdueCutoff(asOf); // the one definition of overdue (issue 12)
         return OpenAt(asOf)
-            .Select(Keyed(by, asOf, (c, key, held) => new { Key = key, Overdue = held < asOf ? 1 : 0 }))
+            .Select(Keyed(by, asOf, (c, key, held) => new { Key = key, Overdue = held <= overdueCutoff ? 1 : 0 }))
             .GroupBy(r => r.Key)
             .Select(g => new StockCounts(g.Key, g.Count(), g.Sum(r => r.Overdue)));
     }
@@ -168,9 +169,10 @@ public sealed class StatsQueries(IAppDbContext db, int? unitScope = null)
     public IQueryable<OverdueRow> OverdueOrSupervised(StatsPeriod period, int take)
     {
         var asOf = period.AsOfUtc;
+        var overdueCutoff = CaseStates.OverdueCutoff(asOf); // the one definition of overdue (issue 12)
         return OpenAt(asOf)
             .Select(HeldAt(asOf, (c, held) => new { Case = c, HeldDeadlineUtc = held }))
-            .Where(x => x.HeldDeadlineUtc < asOf || x.Case.SupervisionOrders.Any(o => o.IssuedAtUtc < asOf))
+            .Where(x => x.HeldDeadlineUtc <= overdueCutoff || x.Case.SupervisionOrders.Any(o => o.IssuedAtUtc < asOf))
             .OrderBy(x => x.HeldDeadlineUtc == null)
             .ThenBy(x => x.HeldDeadlineUtc)
             .ThenBy(x => x.Case.Id)

@@ -1,4 +1,5 @@
 using GrievanceDesk.Domain.Common;
+using GrievanceDesk.Domain.Sla;
 using GrievanceDesk.Domain.Time;
 
 namespace GrievanceDesk.Domain.Cases;
@@ -90,7 +91,7 @@ public sealed partial class Case
 
     public void RejectPause(PauseRecord pause, string? reason, CaseContext ctx) => DecidePause(() => Owned(pause), false, reason, ctx);
 
-    /// <summary>Restarts the handle clock; the deadline moves by the time paused, counted in the handle clock's unit.</summary>
+    /// <summary>Restarts the handle clock; the deadline is counted again from the round's start with the paused days added (<see cref="HandleClock"/>).</summary>
     public void Resume(CaseContext ctx)
     {
         Ensure(CaseAction.Resume);
@@ -100,9 +101,9 @@ public sealed partial class Case
         var before = Snap();
         pause.End(ctx.Actor.UserName, ctx.NowUtc);
         IsPaused = false;
-        HandleDeadlineUtc = ctx.Calendar.ShiftForPause(HandleDeadlineUtc!.Value, pause.StartedAtUtc!.Value, ctx.NowUtc, ctx.Terms.Handle.Unit);
+        HandleDeadlineUtc = ComputeHandleDeadline(ctx);
         Append(ctx, TimelineActions.Resumed,
-            $"恢复办理（中止自{CaseText.Cst(pause.StartedAtUtc.Value)}起），办理时限顺延至{CaseText.Cst(HandleDeadlineUtc.Value)}", before);
+            $"恢复办理（中止自{CaseText.Cst(pause.StartedAtUtc!.Value)}起），办理时限顺延至{CaseText.Cst(HandleDeadlineUtc.Value)}", before);
     }
 
     /// <summary>Records the result (办结): outcome and summary. The feedback clock starts now.</summary>
@@ -173,7 +174,7 @@ public sealed partial class Case
             return;
         }
 
-        HandleDeadlineUtc = ctx.Calendar.Extend(HandleDeadlineUtc!.Value, period);
+        HandleDeadlineUtc = ComputeHandleDeadline(ctx);
         var deadline = CaseText.Cst(HandleDeadlineUtc.Value);
         Append(ctx, TimelineActions.ExtensionApproved, $"批准延期{period}，办理时限延至{deadline}", before);
         Notify(NotificationAudience.Cadre, NotificationTemplates.ExtensionApproved,
@@ -217,4 +218,72 @@ public sealed partial class Case
 
     private DomainRuleException NotFound(string slug, string whatChinese, string whatEnglish, long id) =>
         new(slug, $"本件没有编号为{id}的{whatChinese} (case {TrackingNo} has no {whatEnglish} {id})");
+
+    /// <summary>
+    /// The handle deadline of the current round from its start, the ended pauses of the round and its approved extension
+    /// (<see cref="HandleClock"/>). Rows older than <see cref="HandleStartedAtUtc"/> start at the acceptance.
+    /// </summary>
+    private DateTime ComputeHandleDeadline(CaseContext ctx)
+    {
+        var start = HandleStartedAtUtc ?? AcceptedAtUtc ?? throw new InvalidOperationException($"Case {TrackingNo} has no running handle clock.");
+        var pauses = _pauses
+            .Where(p => p.Status == PauseStatus.Ended && p.StartedAtUtc >= start)
+            .Select(p => new PausedSpan(p.StartedAtUtc!.Value, p.EndedAtUtc!.Value));
+        var extensionDays = _extensions.Where(e => e.Round == HandleRound && e.Status == ExtensionStatus.Approved).Sum(e => e.Days);
+        return HandleClock.Deadline(ctx.Calendar, ctx.Terms, start, pauses, extensionDays);
+    }
+
+    /// <summary>
+    /// The holiday calendar changed (a holiday or make-up day added, changed or removed): every running deadline is
+    /// counted again from its own start with <paramref name="ctx"/>'s calendar, and the timeline says old → new and why.
+    /// The escalation ladder then follows the new deadline (its steps are keyed by deadline). Returns whether anything moved.
+    /// </summary>
+    public bool RecomputeDeadlines(string why, CaseContext ctx)
+    {
+        var reason = Require(why, "重算原因", "the reason for the recomputation");
+        if (!IsOpen)
+        {
+            return false;
+        }
+
+        var before = Snap();
+        var moved = new List<string>();
+        if (Status is CaseStatus.Registered or CaseStatus.Dispatched)
+        {
+            AcceptDeadlineUtc = Moved("受理时限", AcceptDeadlineUtc, ctx.Calendar.DeadlineFrom(AcceptStartedAtUtc ?? ReceivedAtUtc, ctx.Terms.Accept))!.Value;
+        }
+
+        if (ContactDeadlineUtc is not null && DispatchedAtUtc is { } dispatchedAt && ctx.Terms.Contact is { } contact)
+        {
+            ContactDeadlineUtc = Moved("首次联系时限", ContactDeadlineUtc, ctx.Calendar.DeadlineFrom(dispatchedAt, contact));
+        }
+
+        if (HandleDeadlineUtc is not null && Status is CaseStatus.Accepted or CaseStatus.InProgress or CaseStatus.Reopened)
+        {
+            HandleDeadlineUtc = Moved("办理时限", HandleDeadlineUtc, ComputeHandleDeadline(ctx));
+        }
+
+        if (FeedbackDeadlineUtc is not null && ResolvedAtUtc is { } resolvedAt)
+        {
+            FeedbackDeadlineUtc = Moved("反馈时限", FeedbackDeadlineUtc, ctx.Calendar.DeadlineFrom(resolvedAt, ctx.Terms.Feedback));
+        }
+
+        if (moved.Count == 0)
+        {
+            return false;
+        }
+
+        Append(ctx, TimelineActions.DeadlinesRecomputed, $"时限重算（{reason}）：{string.Join("；", moved)}", before);
+        return true;
+
+        DateTime? Moved(string name, DateTime? old, DateTime now)
+        {
+            if (old != now)
+            {
+                moved.Add($"{name}由{(old is { } o ? CaseText.Cst(o) : "无")}改为{CaseText.Cst(now)}");
+            }
+
+            return now;
+        }
+    }
 }

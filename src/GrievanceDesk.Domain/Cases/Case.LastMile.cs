@@ -82,6 +82,7 @@ public sealed partial class Case
         if (UnitId is null)
         {
             Status = CaseStatus.Registered;
+            AcceptStartedAtUtc = ctx.NowUtc;
             AcceptDeadlineUtc = ctx.Calendar.DeadlineFrom(ctx.NowUtc, ctx.Terms.Accept);
             Append(ctx, TimelineActions.Reopened, $"回访不满意，第{ReopenCount}次重办，转派单员重新派单", before, isPublic: true);
             Notify(NotificationAudience.Dispatchers, NotificationTemplates.CaseReopened, $"回访不满意重办，待派单：{TrackingNo}，{Subject}。");
@@ -89,7 +90,8 @@ public sealed partial class Case
         else
         {
             Status = CaseStatus.Reopened;
-            HandleDeadlineUtc = ctx.Calendar.DeadlineFrom(ctx.NowUtc, ctx.Terms.Handle);
+            HandleStartedAtUtc = ctx.NowUtc;
+            HandleDeadlineUtc = ComputeHandleDeadline(ctx);
             var deadline = CaseText.Cst(HandleDeadlineUtc.Value);
             Append(ctx, TimelineActions.Reopened, $"回访不满意，第{ReopenCount}次重办，由原承办单位重新办理，办理时限至{deadline}", before, isPublic: true);
             var text = $"回访不满意重办：{TrackingNo}，{Subject}。办理时限至{deadline}。";

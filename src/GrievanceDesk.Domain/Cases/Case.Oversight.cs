@@ -6,12 +6,17 @@ namespace GrievanceDesk.Domain.Cases;
 // Duplicates and repeats, supervision orders and the escalation ladder.
 public sealed partial class Case
 {
-    /// <summary>Folds a duplicate still in the queue into another case (合并). Both timelines record it.</summary>
-    public void MergeInto(Case target, CaseContext ctx)
+    /// <summary>
+    /// Folds a duplicate still in the queue into another case (合并). Both timelines record it. The target's unit then
+    /// handles this case too, so the conflict guard (回避) of <see cref="Dispatch"/> applies to it.
+    /// </summary>
+    /// <param name="targetUnitAncestry">The target's responsible unit first, then its ancestors; empty while it has none.</param>
+    public void MergeInto(Case target, IReadOnlyList<int> targetUnitAncestry, CaseContext ctx)
     {
         ArgumentNullException.ThrowIfNull(target);
         Ensure(CaseAction.MergeInto);
         Rules.Check(new MergeTargetMustBeValid(this, target));
+        CheckHolderIsNotRespondent(target, targetUnitAncestry);
         RequireSaved(target);
 
         var before = Snap();
@@ -27,11 +32,18 @@ public sealed partial class Case
     /// stands (信访工作条例 art. 19). If the original is closed, this case stays in the queue as a new round of the problem.
     /// </summary>
     /// <param name="originalUnitName">The original's responsible unit, named in the complainant's update.</param>
-    public void MarkRepeatOf(Case original, string? originalUnitName, CaseContext ctx)
+    /// <param name="originalUnitAncestry">The original's responsible unit first, then its ancestors; empty while it has none.</param>
+    public void MarkRepeatOf(Case original, string? originalUnitName, IReadOnlyList<int> originalUnitAncestry, CaseContext ctx)
     {
         ArgumentNullException.ThrowIfNull(original);
         Ensure(CaseAction.MarkRepeatOf);
         Rules.Check(new RepeatTargetMustBeValid(this, original));
+        if (original.IsOpen)
+        {
+            // Merged into an open original, this case is handled by the original's unit.
+            CheckHolderIsNotRespondent(original, originalUnitAncestry);
+        }
+
         RequireSaved(original);
 
         var before = Snap();
@@ -59,6 +71,18 @@ public sealed partial class Case
         {
             original.NotifyUnitLeaders(NotificationTemplates.RepeatReceived, $"同一诉求重复来访：{original.TrackingNo}，请加快办理。");
         }
+    }
+
+    /// <summary>回避: the unit that would handle this case as part of <paramref name="holder"/> must not be its respondent or below it.</summary>
+    private void CheckHolderIsNotRespondent(Case holder, IReadOnlyList<int> holderUnitAncestry)
+    {
+        ArgumentNullException.ThrowIfNull(holderUnitAncestry);
+        if (holder.UnitId is { } unit ? holderUnitAncestry.Count == 0 || holderUnitAncestry[0] != unit : holderUnitAncestry.Count != 0)
+        {
+            throw new ArgumentException("The ancestry starts with the other case's unit (empty when it has none).", nameof(holderUnitAncestry));
+        }
+
+        Rules.Check(new DispatchMustAvoidConflictOfInterest(RespondentUnitId, holderUnitAncestry));
     }
 
     /// <summary>A supervision order (督办单) by hand, from a leader or the office, to the responsible unit.</summary>

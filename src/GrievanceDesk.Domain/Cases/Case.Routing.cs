@@ -33,6 +33,7 @@ public sealed partial class Case
         RoutingRuleId = routingRuleId;
         DispatchedAtUtc = ctx.NowUtc;
         AcceptedAtUtc = null;
+        HandleStartedAtUtc = null;
         HandleDeadlineUtc = null;
         ContactDeadlineUtc = ctx.Terms.Contact is { } contact ? ctx.Calendar.DeadlineFrom(ctx.NowUtc, contact) : null;
 
@@ -65,7 +66,8 @@ public sealed partial class Case
         var before = Snap();
         Status = CaseStatus.Accepted;
         AcceptedAtUtc = ctx.NowUtc;
-        HandleDeadlineUtc = ctx.Calendar.DeadlineFrom(ctx.NowUtc, ctx.Terms.Handle);
+        HandleStartedAtUtc = ctx.NowUtc;
+        HandleDeadlineUtc = ComputeHandleDeadline(ctx);
         Append(ctx, TimelineActions.Accepted, $"承办单位已受理，办理时限至{CaseText.Cst(HandleDeadlineUtc.Value)}", before, isPublic: true);
     }
 

@@ -80,6 +80,12 @@ public sealed partial class Case : IVersioned
     public DateTime? HandleDeadlineUtc { get; private set; }
     public DateTime? FeedbackDeadlineUtc { get; private set; }
 
+    /// <summary>When the current accept clock started: receipt, or the reopen that sent the case back to the queue. Null on rows older than the column (then receipt).</summary>
+    public DateTime? AcceptStartedAtUtc { get; private set; }
+
+    /// <summary>When the current round's handle clock started: acceptance, or the reopen (重办). See <see cref="Sla.HandleClock"/>.</summary>
+    public DateTime? HandleStartedAtUtc { get; private set; }
+
     // Resolution and closing
     /// <summary>1, then one more for each reopen (重办). Feedback, extensions and return visits belong to a round.</summary>
     public int HandleRound { get; private set; }
@@ -117,23 +123,14 @@ public sealed partial class Case : IVersioned
     /// <summary>Notifications raised since the case was loaded, for the outbox. Not persisted with the case.</summary>
     public IReadOnlyList<CaseNotification> PendingNotifications => _raised.AsReadOnly();
 
-    /// <summary>Neither closed nor merged.</summary>
-    public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.Merged);
+    /// <summary>Neither closed nor merged (<see cref="CaseStates.Open"/>).</summary>
+    public bool IsOpen => CaseStates.IsOpenCompiled(this);
 
     /// <summary>In the dispatcher queue (待派单): registered, not merged, not answered, not yet sent to a unit.</summary>
     public bool IsAwaitingDispatch => Status == CaseStatus.Registered;
 
-    /// <summary>
-    /// The deadline the case is held to now: accept while Registered or Dispatched, handle while Accepted, InProgress
-    /// or Reopened (also while paused: the escalation sweep skips paused cases), feedback while Resolved; else none.
-    /// </summary>
-    public DateTime? CurrentDeadlineUtc => Status switch
-    {
-        CaseStatus.Registered or CaseStatus.Dispatched => AcceptDeadlineUtc,
-        CaseStatus.Accepted or CaseStatus.InProgress or CaseStatus.Reopened => HandleDeadlineUtc,
-        CaseStatus.Resolved => FeedbackDeadlineUtc,
-        _ => null,
-    };
+    /// <summary>The deadline the case is held to now (<see cref="CaseStates.CurrentDeadline"/>); none while the handle clock is paused.</summary>
+    public DateTime? CurrentDeadlineUtc => CaseStates.CurrentDeadlineCompiled(this);
 
     /// <summary>
     /// Whether the complainant's identity must be hidden from a viewer of the unit with this ancestry (the unit first,
@@ -185,6 +182,7 @@ public sealed partial class Case : IVersioned
             SlaPolicyId = slaPolicyId,
             Status = CaseStatus.Registered,
             HandleRound = 1,
+            AcceptStartedAtUtc = receivedAt,
             AcceptDeadlineUtc = ctx.Calendar.DeadlineFrom(receivedAt, ctx.Terms.Accept),
         };
 

@@ -33,6 +33,9 @@ public static class TimelineActions
     public const string DeadlineWarning = "deadline-warning";
     public const string DeadlineOverdue = "deadline-overdue";
 
+    /// <summary>The holiday calendar changed and the running deadlines were counted again (old → new, and why).</summary>
+    public const string DeadlinesRecomputed = "deadlines-recomputed";
+
     /// <summary>Someone saw the complainants' full phone and ID numbers (an audited reveal).</summary>
     public const string ContactRevealed = "contact-revealed";
 }

@@ -24,15 +24,6 @@ public interface IBusinessCalendar
     /// <summary>An approved extension: the deadline moved by <paramref name="extra"/>, counted from the old deadline's day.</summary>
     DateTime Extend(DateTime deadlineUtc, SlaDuration extra);
 
-    /// <summary>
-    /// The deadline after a pause from <paramref name="pausedAtUtc"/> to <paramref name="resumedAtUtc"/>:
-    /// the paused time does not count, measured in the clock's own unit (working days paused for a working-day clock).
-    /// Day clocks count the dates strictly after the pause date up to and including the resume date, as
-    /// <see cref="WorkingDaysBetween"/> does (paused Monday, resumed Friday = 4 working days), and move the deadline
-    /// by that many days from its own date; hour clocks move by the exact time paused.
-    /// </summary>
-    DateTime ShiftForPause(DateTime deadlineUtc, DateTime pausedAtUtc, DateTime resumedAtUtc, DurationUnit unit);
-
     /// <summary>Working days strictly after the date of <paramref name="fromUtc"/> up to and including the date of <paramref name="toUtc"/> (0 when to ≤ from).</summary>
     int WorkingDaysBetween(DateTime fromUtc, DateTime toUtc);
 }

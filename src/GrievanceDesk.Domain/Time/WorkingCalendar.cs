@@ -67,37 +67,6 @@ public sealed class WorkingCalendar : IBusinessCalendar
     // A day-counted deadline is 23:59:59 CST of its day, so counting from it is counting from that day.
     public DateTime Extend(DateTime deadlineUtc, SlaDuration extra) => DeadlineFrom(deadlineUtc, extra);
 
-    /// <remarks>
-    /// Day clocks count the CST dates strictly after the pause date up to and including the resume date, as a period
-    /// is counted (民法典 art. 201): paused Monday, resumed Friday of an ordinary week = 4 working days (or 4 calendar
-    /// days); paused and resumed on the same day = 0. The deadline then moves by that many days, counted from its own
-    /// date (calendar days roll to a working day). Hour clocks move by the exact time paused.
-    /// </remarks>
-    public DateTime ShiftForPause(DateTime deadlineUtc, DateTime pausedAtUtc, DateTime resumedAtUtc, DurationUnit unit)
-    {
-        var deadline = ChinaTime.AsUtc(deadlineUtc);
-        var pausedAt = ChinaTime.AsUtc(pausedAtUtc);
-        var resumedAt = ChinaTime.AsUtc(resumedAtUtc);
-        if (resumedAt <= pausedAt)
-        {
-            return deadline;
-        }
-
-        if (unit == DurationUnit.Hours)
-        {
-            return deadline + (resumedAt - pausedAt);
-        }
-
-        var pausedDays = unit switch
-        {
-            DurationUnit.WorkingDays => WorkingDaysBetween(pausedAt, resumedAt),
-            DurationUnit.CalendarDays => ChinaTime.DateOf(resumedAt).DayNumber - ChinaTime.DateOf(pausedAt).DayNumber,
-            _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown duration unit."),
-        };
-
-        return pausedDays == 0 ? deadline : Extend(deadline, new SlaDuration(pausedDays, unit));
-    }
-
     public int WorkingDaysBetween(DateTime fromUtc, DateTime toUtc)
     {
         var last = ChinaTime.DateOf(toUtc);

@@ -24,8 +24,12 @@ public sealed class DatabaseInitializer(
     IOptions<DemoOptions> demo,
     IOptions<AdminOptions> admin,
     IEnumerable<IDemoCaseSeeder> caseSeeders,
-    ILogger<DatabaseInitializer> log)
+    ILogger<DatabaseInitializer> log,
+    TimeProvider clock)
 {
+    /// <summary>The marker of the holiday seed (the State Council's 2025 and 2026 arrangements).</summary>
+    public const string HolidaySeedKey = "holidays-2025-2026";
+
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
@@ -120,15 +124,25 @@ public sealed class DatabaseInitializer(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Seeds the official calendar once: admins own it afterwards, so a day they deleted stays deleted. A database seeded
+    /// before the marker existed (any official day present) is only marked.
+    /// </summary>
     private async Task SeedHolidaysAsync(CancellationToken ct)
     {
-        var known = (await db.Holidays.Select(d => d.Date).ToListAsync(ct)).ToHashSet();
-        var missing = OfficialCalendar.Days2025And2026.Where(d => !known.Contains(d.Date)).ToList();
-        if (missing.Count > 0)
+        if (await db.Set<AppliedSeed>().AnyAsync(s => s.Key == HolidaySeedKey, ct))
         {
-            db.Holidays.AddRange(missing);
-            await db.SaveChangesAsync(ct);
+            return;
         }
+
+        var official = OfficialCalendar.Days2025And2026.Select(d => d.Date).ToList();
+        if (!await db.Holidays.AnyAsync(d => official.Contains(d.Date), ct))
+        {
+            db.Holidays.AddRange(OfficialCalendar.Days2025And2026);
+        }
+
+        db.Set<AppliedSeed>().Add(new AppliedSeed(HolidaySeedKey, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task SeedAdminAsync()

@@ -16,6 +16,9 @@ internal static class AdminEndpoints
 
     public sealed record HolidayBody(CalendarDayKind Kind, string Name);
 
+    /// <summary>A year's arrangement as text, one line per block: "2027-02-06~2027-02-14 春节", "2027-02-15 春节 上班".</summary>
+    public sealed record HolidayYearBody(string Arrangement);
+
     public sealed record UserUpdateBody(string DisplayName, IReadOnlyList<string> Roles, int? UnitId, bool IsActive = true);
 
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
@@ -81,6 +84,14 @@ internal static class AdminEndpoints
             await s.Send(new RemoveHoliday(date), ct);
             return TypedResults.NoContent();
         });
+        holidays.MapGet("/coverage", async (ISender s, CancellationToken ct) => TypedResults.Ok(await s.Send(new GetHolidayCoverage(), ct)))
+            .WithSummary("Whether the holiday table covers the next 90 days, and which years are missing or provisional");
+        holidays.MapPut("/years/{calendarYear:int}", async (int calendarYear, HolidayYearBody b, ISender s, CancellationToken ct) =>
+                TypedResults.Ok(await s.Send(new ImportHolidayYear(calendarYear, b.Arrangement), ct)))
+            .WithSummary("Replaces a year's holidays and make-up days with the published arrangement; open cases' deadlines are recomputed");
+        holidays.MapPost("/years/{calendarYear:int}/provisional", async (int calendarYear, ISender s, CancellationToken ct) =>
+                TypedResults.Ok(await s.Send(new AddProvisionalHolidays(calendarYear), ct)))
+            .WithSummary("Adds the fixed statutory days (元旦, 劳动节, 国庆节 1–3) of a year not yet published, marked provisional");
 
         var users = admin.MapGroup("/users");
         users.MapGet("/", async (ISender s, CancellationToken ct) => TypedResults.Ok(await s.Send(new ListUsers(), ct)));

@@ -29,7 +29,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ForbiddenException f => Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "无权操作", f.Message),
             SignInRefusedException s => Problem(StatusCodes.Status401Unauthorized, ProblemTypes.For(s.Rule), "登录失败", s.Message),
             BadHttpRequestException b => BadRequest(b),
-            JsonException j => Problem(StatusCodes.Status400BadRequest, ProblemTypes.BadRequest, "请求格式错误", $"JSON 无法解析 (malformed JSON): {j.Message}"),
+            JsonException j => JsonProblem(j),
             _ => null,
         };
         if (problem is null)
@@ -74,7 +74,27 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     private static ProblemDetails BadRequest(BadHttpRequestException b)
     {
         var status = b.StatusCode is >= 400 and < 500 ? b.StatusCode : StatusCodes.Status400BadRequest;
-        var detail = b.InnerException is JsonException json ? $"JSON 无法解析 (malformed JSON): {json.Message}" : b.Message;
-        return Problem(status, ProblemTypes.BadRequest, "请求格式错误", detail);
+        return b.InnerException is JsonException json ? JsonProblem(json) : Problem(status, ProblemTypes.BadRequest, "请求格式错误", b.Message);
+    }
+
+    /// <summary>A body that does not read under <see cref="StrictJson"/>: the refused or missing fields are named in errors.</summary>
+    private static ProblemDetails JsonProblem(JsonException json)
+    {
+        var detail = $"JSON 无法解析 (malformed JSON): {json.Message}";
+        var missing = StrictJson.MissingMembers(json);
+        var fields = missing.Count > 0 ? missing : StrictJson.FieldOf(json) is { } field ? [field] : [];
+        if (fields.Count == 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, ProblemTypes.BadRequest, "请求格式错误", detail);
+        }
+
+        var message = missing.Count > 0 ? "必填字段缺失 (required)." : json.Message;
+        return new ValidationProblemDetails(fields.Distinct().ToDictionary(f => f, _ => new[] { message }))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = ProblemTypes.Validation,
+            Title = "输入有误",
+            Detail = detail,
+        };
     }
 }

@@ -10,9 +10,6 @@ public static class UiText
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
 
-    /// <summary>Less than this before a deadline, a case is marked 临期 (warning) in lists.</summary>
-    public static readonly TimeSpan WarningWindow = TimeSpan.FromHours(24);
-
     public static string Time(DateTimeOffset? at) =>
         at is { } v ? v.ToOffset(Cst).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
@@ -51,14 +48,22 @@ public static class UiText
         return span.TotalHours >= 1 ? $"{(int)span.TotalHours}小时{span.Minutes}分" : $"{Math.Max(1, span.Minutes)}分钟";
     }
 
-    /// <summary>"overdue", "warning" or "" for a deadline, as a CSS class.</summary>
-    public static string DueClass(DateTimeOffset? due, DateTimeOffset now) => due switch
-    {
-        null => string.Empty,
-        { } d when d < now => "overdue",
-        { } d when d - now < WarningWindow => "warning",
-        _ => string.Empty,
-    };
+    /// <summary>
+    /// "overdue", "warning", "paused" or "" for a deadline, as a CSS class: the domain's marks (<see cref="CaseStates.MarkOf"/>),
+    /// 临期 from the policy's warning time.
+    /// </summary>
+    public static string DueClass(DateTimeOffset? due, DateTimeOffset now, int warnBeforeHours, bool paused = false) =>
+        CaseStates.MarkOf(due?.UtcDateTime, paused, TimeSpan.FromHours(warnBeforeHours), now.UtcDateTime) switch
+        {
+            DeadlineMark.Overdue => "overdue",
+            DeadlineMark.DueSoon => "warning",
+            DeadlineMark.Paused => "paused",
+            _ => string.Empty,
+        };
+
+    /// <summary>The class of a list row from the marks the query computed.</summary>
+    public static string DueClass(bool overdue, bool dueSoon, bool paused) =>
+        paused ? "paused" : overdue ? "overdue" : dueSoon ? "warning" : string.Empty;
 
     /// <summary>"st-in-progress" for InProgress: the status as the API writes it, as a CSS class.</summary>
     public static string StatusClass(CaseStatus status) =>

@@ -70,6 +70,9 @@ internal sealed class CaseScenario
         _ => throw new ArgumentOutOfRangeException(nameof(unit)),
     };
 
+    /// <summary>The responsible unit of <paramref name="holder"/> and its ancestors; empty while it has none.</summary>
+    public static IReadOnlyList<int> UnitsOf(Case holder) => holder.UnitId is { } unit ? Ancestry(unit) : [];
+
     public static int? ParentOf(int unit) => unit == District ? null : Ancestry(unit)[1];
 
     public static NewCase Intake(
@@ -121,7 +124,7 @@ internal sealed class CaseScenario
 
         if (status == CaseStatus.Merged)
         {
-            @case.MergeInto(Register(), As(Desk));
+            @case.MergeInto(Register(), [], As(Desk));
             return @case;
         }
 

@@ -277,8 +277,8 @@ public sealed class CaseTransitionTests
             case CaseAction.RecordFeedback: @case.RecordFeedback(ContactChannel.Phone, s.Now, true, "已告知", null, s.As(Cadre)); break;
             case CaseAction.Close: @case.Close(s.As(Desk)); break;
             case CaseAction.RecordReturnVisit: @case.RecordReturnVisit(Satisfaction.Satisfied, true, null, s.As(Desk)); break;
-            case CaseAction.MergeInto: @case.MergeInto(other, s.As(Desk)); break;
-            case CaseAction.MarkRepeatOf: @case.MarkRepeatOf(other, null, s.As(Desk)); break;
+            case CaseAction.MergeInto: @case.MergeInto(other, CaseScenario.UnitsOf(other), s.As(Desk)); break;
+            case CaseAction.MarkRepeatOf: @case.MarkRepeatOf(other, null, CaseScenario.UnitsOf(other), s.As(Desk)); break;
             case CaseAction.IssueSupervision: @case.IssueSupervision(SupervisionSource.Leader, "请加快办理", s.As(Leader)); break;
             case CaseAction.RecordEscalation: @case.RecordEscalation(EscalationStep.Warning, "办理时限", s.Now.AddDays(1), s.As(Actor.System)); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));

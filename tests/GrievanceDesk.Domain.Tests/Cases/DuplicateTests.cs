@@ -14,7 +14,7 @@ public sealed class DuplicateTests
         var target = _s.InStatus(CaseStatus.Dispatched);
         var duplicate = _s.Register();
 
-        duplicate.MergeInto(target, _s.As(Desk));
+        duplicate.MergeInto(target, CaseScenario.UnitsOf(target), _s.As(Desk));
 
         duplicate.Status.ShouldBe(CaseStatus.Merged);
         duplicate.MergedIntoCaseId.ShouldBe(target.Id);
@@ -29,7 +29,7 @@ public sealed class DuplicateTests
     {
         var @case = _s.Register();
 
-        ((Action)(() => @case.MergeInto(@case, _s.As(Desk)))).ShouldBeRefusedWith(RuleSlugs.MergeTargetInvalid);
+        ((Action)(() => @case.MergeInto(@case, CaseScenario.UnitsOf(@case), _s.As(Desk)))).ShouldBeRefusedWith(RuleSlugs.MergeTargetInvalid);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class DuplicateTests
         var merged = _s.InStatus(CaseStatus.Merged);
         var @case = _s.Register();
 
-        ((Action)(() => @case.MergeInto(merged, _s.As(Desk)))).ShouldBeRefusedWith(RuleSlugs.MergeTargetInvalid);
+        ((Action)(() => @case.MergeInto(merged, CaseScenario.UnitsOf(merged), _s.As(Desk)))).ShouldBeRefusedWith(RuleSlugs.MergeTargetInvalid);
         @case.Status.ShouldBe(CaseStatus.Registered);
     }
 
@@ -48,7 +48,7 @@ public sealed class DuplicateTests
         var unsaved = GrievanceDesk.Domain.Cases.Case.Register(Intake() with { ReceivedAtUtc = _s.Now }, "GD-X", "Q", 1, _s.As(Desk));
         var @case = _s.Register();
 
-        Should.Throw<InvalidOperationException>(() => @case.MergeInto(unsaved, _s.As(Desk)));
+        Should.Throw<InvalidOperationException>(() => @case.MergeInto(unsaved, CaseScenario.UnitsOf(unsaved), _s.As(Desk)));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class DuplicateTests
         var repeat = _s.Register();
         repeat.ClearPendingNotifications();
 
-        repeat.MarkRepeatOf(original, "区市场监管局", _s.As(Desk));
+        repeat.MarkRepeatOf(original, "区市场监管局", CaseScenario.UnitsOf(original), _s.As(Desk));
 
         repeat.IsRepeat.ShouldBeTrue();
         repeat.RepeatOfCaseId.ShouldBe(original.Id);
@@ -83,7 +83,7 @@ public sealed class DuplicateTests
         var original = _s.InStatus(CaseStatus.Accepted);
         var repeat = _s.Register(Intake(anonymous: true));
 
-        repeat.MarkRepeatOf(original, "区市场监管局", _s.As(Desk));
+        repeat.MarkRepeatOf(original, "区市场监管局", CaseScenario.UnitsOf(original), _s.As(Desk));
 
         repeat.Status.ShouldBe(CaseStatus.Merged);
         repeat.PendingNotifications.ShouldBeEmpty();
@@ -96,7 +96,7 @@ public sealed class DuplicateTests
         var repeat = _s.Register();
         repeat.ClearPendingNotifications();
 
-        repeat.MarkRepeatOf(original, null, _s.As(Desk));
+        repeat.MarkRepeatOf(original, null, CaseScenario.UnitsOf(original), _s.As(Desk));
 
         repeat.IsRepeat.ShouldBeTrue();
         repeat.RepeatOfCaseId.ShouldBe(original.Id);
@@ -114,8 +114,64 @@ public sealed class DuplicateTests
         var @case = _s.Register();
         var merged = _s.InStatus(CaseStatus.Merged);
 
-        ((Action)(() => @case.MarkRepeatOf(@case, null, _s.As(Desk)))).ShouldBeRefusedWith(RuleSlugs.RepeatTargetInvalid);
-        ((Action)(() => @case.MarkRepeatOf(merged, null, _s.As(Desk)))).ShouldBeRefusedWith(RuleSlugs.RepeatTargetInvalid);
+        ((Action)(() => @case.MarkRepeatOf(@case, null, CaseScenario.UnitsOf(@case), _s.As(Desk)))).ShouldBeRefusedWith(RuleSlugs.RepeatTargetInvalid);
+        ((Action)(() => @case.MarkRepeatOf(merged, null, CaseScenario.UnitsOf(merged), _s.As(Desk)))).ShouldBeRefusedWith(RuleSlugs.RepeatTargetInvalid);
         @case.IsRepeat.ShouldBeFalse();
+    }
+}
+
+/// <summary>回避 on merge and repeat: a report about unit U is not folded into a case that U (or a unit below U) handles.</summary>
+public class DuplicateConflictTests
+{
+    private readonly CaseScenario _s = new();
+
+    private GrievanceDesk.Domain.Cases.Case ReportAbout(int unit) => _s.Register(CaseScenario.Intake(kind: CaseKind.Report, respondentUnitId: unit));
+
+    [Theory]
+    [InlineData(CaseScenario.Department)] // held by the respondent itself
+    [InlineData(CaseScenario.Section)] // held by a unit below the respondent
+    public void Merge_into_a_case_held_by_the_respondent_or_below_it_is_refused(int holder)
+    {
+        var held = _s.InStatus(CaseStatus.Registered);
+        _s.Dispatch(held, holder);
+        var report = ReportAbout(CaseScenario.Department);
+
+        ((Action)(() => report.MergeInto(held, CaseScenario.UnitsOf(held), _s.As(Desk)))).ShouldBeRefusedWith(RuleSlugs.ConflictOfInterest);
+        report.Status.ShouldBe(CaseStatus.Registered);
+    }
+
+    [Theory]
+    [InlineData(CaseScenario.Department)]
+    [InlineData(CaseScenario.Section)]
+    public void Repeat_of_an_open_case_held_by_the_respondent_or_below_it_is_refused(int holder)
+    {
+        var held = _s.InStatus(CaseStatus.Registered);
+        _s.Dispatch(held, holder);
+        var report = ReportAbout(CaseScenario.Department);
+
+        ((Action)(() => report.MarkRepeatOf(held, null, CaseScenario.UnitsOf(held), _s.As(Desk)))).ShouldBeRefusedWith(RuleSlugs.ConflictOfInterest);
+        report.IsRepeat.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Merge_into_a_case_held_by_the_respondents_parent_is_allowed()
+    {
+        var held = _s.InStatus(CaseStatus.Registered);
+        _s.Dispatch(held, CaseScenario.District);
+        var report = ReportAbout(CaseScenario.Department);
+
+        report.MergeInto(held, CaseScenario.UnitsOf(held), _s.As(Desk));
+
+        report.Status.ShouldBe(CaseStatus.Merged);
+    }
+
+    [Fact]
+    public void The_ancestry_must_be_the_holders()
+    {
+        var held = _s.InStatus(CaseStatus.Registered);
+        _s.Dispatch(held, CaseScenario.Section);
+        var report = ReportAbout(CaseScenario.Department);
+
+        Should.Throw<ArgumentException>(() => report.MergeInto(held, [], _s.As(Desk)));
     }
 }

@@ -36,7 +36,8 @@ public class SlaDefaultsTests
         var handle = Calendar.DeadlineFrom(Cst.At("2026-08-03 10:00"), terms.Handle);
 
         handle.ShouldBe(Cst.EndOf("2026-10-08")); // day 60 is 10-02, in the holiday
-        Calendar.Extend(handle, new SlaDuration(terms.MaxExtensionDays, terms.ExtensionUnit)).ShouldBe(Cst.EndOf("2026-11-09")); // 11-07 is a Saturday
+        // The extension is added to the count (90 days from 08-03 = Sunday 11-01), then rolled once: Monday 11-02.
+        HandleClock.Deadline(Calendar, terms, Cst.At("2026-08-03 10:00"), [], terms.MaxExtensionDays).ShouldBe(Cst.EndOf("2026-11-02"));
     }
 
     [Fact]

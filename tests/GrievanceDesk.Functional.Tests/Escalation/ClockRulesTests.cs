@@ -58,7 +58,10 @@ public sealed class ClockRulesTests(EscalationFactory app) : IClassFixture<Escal
         await (await cadre.PostAsync($"/api/cases/{caseId}/extensions/{extensionId}/approve", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
         var approved = await (await (await app.SignedIn("unitleader1")).PostAsync($"/api/cases/{caseId}/extensions/{extensionId}/approve", null)).ShouldBeOk<JsonElement>();
         var after = approved.GetProperty("deadlines").GetProperty("handle").GetDateTimeOffset();
-        after.ShouldBeGreaterThan(before.AddDays(7));
+        // Issue 12: the 8 days are added to the count from acceptance (7 + 8 = 15 calendar days), rolled once; the old rule
+        // extended the already rolled deadline and so counted a weekend twice.
+        after.ShouldBeGreaterThan(before);
+        after.ShouldBeGreaterThanOrEqualTo(approved.GetProperty("acceptedAt").GetDateTimeOffset().AddDays(15));
 
         await (await cadre.PostAsJsonAsync($"/api/cases/{caseId}/extensions", new { days = 1, reason = "再延一天" }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "extension-once-per-stage");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GrievanceDesk.Application.Escalation;
+using GrievanceDesk.Domain.Sla;
 using GrievanceDesk.Functional.Tests.Infrastructure;
 using GrievanceDesk.Functional.Tests.Jobs;
 using GrievanceDesk.Infrastructure.Outbox;
@@ -111,7 +112,8 @@ public sealed class TwoInstanceTests(TwoInstances apps) : IClassFixture<TwoInsta
         var created = await (await (await apps.A.SignedIn(As.Leader)).GetAsync($"/api/cases/{id}")).ShouldBeOk<JsonElement>();
         var deadline = created.GetProperty("deadlines").GetProperty("accept").GetDateTimeOffset();
 
-        // Far past the deadline: every step of the ladder is due at once; both instances sweep, twice each, together.
+        // Far past the deadline: every step of the ladder but the warning is due at once (issue 12: a passed deadline is
+        // never announced as coming); both instances sweep, twice each, together.
         apps.Clock.Now = deadline.AddDays(30);
         admin = [await apps.A.SignedIn(As.Admin), await apps.B.SignedIn(As.Admin)];
         await Task.WhenAll(admin.Concat(admin).Select(c => c.PostAsync($"/api/admin/jobs/{EscalationSweep.JobId}/trigger", null)));
@@ -120,8 +122,7 @@ public sealed class TwoInstanceTests(TwoInstances apps) : IClassFixture<TwoInsta
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var steps = await db.Escalations.Where(e => e.CaseId == id).Select(e => e.Step).ToListAsync();
-            steps.Count.ShouldBe(4);
-            steps.Distinct().Count().ShouldBe(4);
+            steps.Order().ShouldBe([EscalationStep.Overdue, EscalationStep.Supervision, EscalationStep.LeaderSupervision]);
         }
 
         await Task.WhenAll(admin.Concat(admin).Select(c => c.PostAsync("/api/admin/jobs/outbox-sender/trigger", null)));

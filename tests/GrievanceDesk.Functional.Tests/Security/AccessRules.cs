@@ -74,6 +74,9 @@ public static class AccessRules
         ["GET /api/admin/holidays"] = AdminOnly,
         ["PUT /api/admin/holidays/{date}"] = AdminOnly,
         ["DELETE /api/admin/holidays/{date}"] = AdminOnly,
+        ["GET /api/admin/holidays/coverage"] = AdminOnly,
+        ["PUT /api/admin/holidays/years/{calendarYear}"] = AdminOnly,
+        ["POST /api/admin/holidays/years/{calendarYear}/provisional"] = AdminOnly,
         ["GET /api/admin/users"] = AdminOnly,
         ["POST /api/admin/users"] = AdminOnly,
         ["PUT /api/admin/users/{userName}"] = AdminOnly,
@@ -174,6 +177,7 @@ public static class SampleRequests
             .Replace("{trackingNo}", t.TrackingNo, StringComparison.Ordinal)
             .Replace("{userName}", t.UserName, StringComparison.Ordinal)
             .Replace("{date}", t.Date, StringComparison.Ordinal)
+            .Replace("{calendarYear}", "2099", StringComparison.Ordinal) // a year no other test reads
             .Replace("{jobId}", t.JobId, StringComparison.Ordinal)
             .Replace("{year}", t.BriefingYear.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{week}", t.BriefingWeek.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -200,6 +204,7 @@ public static class SampleRequests
             "POST /api/admin/routing-rules" or "PUT /api/admin/routing-rules/{id}" =>
                 new() { ["categoryId"] = 1, ["regionId"] = null, ["unitId"] = 1, ["note"] = null, ["isActive"] = true },
             "PUT /api/admin/holidays/{date}" => new() { ["kind"] = "holiday", ["name"] = "安全测试" },
+            "PUT /api/admin/holidays/years/{calendarYear}" => new() { ["arrangement"] = "2099-10-01 安全测试" },
             "POST /api/admin/users" =>
                 new() { ["userName"] = "sec-new-user", ["displayName"] = "安全测试", ["password"] = "Secure@2026x", ["roles"] = new JsonArray("FrontDesk"), ["unitId"] = null },
             "PUT /api/admin/users/{userName}" =>

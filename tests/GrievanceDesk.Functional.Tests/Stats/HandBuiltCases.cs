@@ -327,7 +327,7 @@ public static class HandBuiltCases
             Do(() => @case.IssueSupervision(source, "请加快办理", world.Context(At(at), World.Leader, terms)));
         public Script Escalate(string at, EscalationStep step) =>
             Do(() => @case.RecordEscalation(step, "办理时限", @case.HandleDeadlineUtc!.Value, world.Context(At(at), Actor.System, terms)));
-        public Script RepeatOf(Case original, string at) => Do(() => @case.MarkRepeatOf(original, null, world.Context(At(at), World.Desk, terms)));
+        public Script RepeatOf(Case original, string at) => Do(() => @case.MarkRepeatOf(original, null, original.UnitId is { } u ? world.Ancestry(u) : [], world.Context(At(at), World.Desk, terms)));
 
         public Script Pause(string requestedAt, string approvedAt)
         {

@@ -64,7 +64,7 @@ public sealed class DuplicateHandlers(
         await workbench.Change(c.CaseId, c.ExpectedVersion, CaseAction.MergeInto, async (x, ctx) =>
         {
             var target = await Other(c.IntoCaseId, "intoCaseId", ct);
-            x.MergeInto(target, ctx);
+            x.MergeInto(target, await workbench.UnitAncestryOf(target, ct), ctx);
             await notifier.EnqueueAsync(target, ct);
         }, ct);
 
@@ -73,7 +73,7 @@ public sealed class DuplicateHandlers(
         {
             var original = await Other(c.OriginalCaseId, "caseId", ct);
             var unitName = original.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct) : null;
-            x.MarkRepeatOf(original, unitName, ctx);
+            x.MarkRepeatOf(original, unitName, await workbench.UnitAncestryOf(original, ct), ctx);
             await notifier.EnqueueAsync(original, ct);
         }, ct);
 

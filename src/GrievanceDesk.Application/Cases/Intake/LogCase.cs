@@ -96,7 +96,7 @@ public sealed class LogCaseHandler(
         if (original is not null)
         {
             var originalUnit = original.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct) : null;
-            @case.MarkRepeatOf(original, originalUnit, ctx);
+            @case.MarkRepeatOf(original, originalUnit, await workbench.UnitAncestryOf(original, ct), ctx);
             await notifier.EnqueueAsync(original, ct);
         }
 

@@ -124,9 +124,11 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
 
         if (q.Overdue is { } overdue)
         {
+            // The stored copy of CaseStates.CurrentDeadline (indexed), against the one overdue cutoff.
+            var cutoff = CaseStates.OverdueCutoff(now);
             cases = overdue
-                ? cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") < now)
-                : cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") == null || EF.Property<DateTime?>(c, "DueAtUtc") >= now);
+                ? cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") <= cutoff)
+                : cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") == null || EF.Property<DateTime?>(c, "DueAtUtc") > cutoff);
         }
 
         if (q.From is { } from)
@@ -178,6 +180,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 c.IsPaused,
                 c.RespondentUnitId,
                 DueAt = EF.Property<DateTime?>(c, "DueAtUtc"),
+                WarnBeforeHours = db.SlaPolicies.Where(p => p.Id == c.SlaPolicyId).Select(p => p.WarnBeforeHours).FirstOrDefault(),
                 UnitName = db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Complainant = c.Complainants.OrderBy(p => p.Id).Select(p => new { p.Name, p.Phone }).FirstOrDefault(),
             })
@@ -191,7 +194,8 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 hidden ? null : r.Complainant?.Name, hidden ? null : Masking.Phone(r.Complainant?.Phone),
                 r.CategoryId, r.RegionId, r.UnitId, r.UnitName, r.CadreUserName,
                 CaseReader.At(r.ReceivedAtUtc), CaseReader.At(r.RegisteredAtUtc), CaseReader.At(r.DueAt),
-                r.DueAt is { } due && due < now, r.IsCollective, r.IsRepeat, r.IsPaused);
+                CaseStates.IsOverdue(r.DueAt, now), CaseStates.IsDueSoon(r.DueAt, TimeSpan.FromHours(r.WarnBeforeHours), now),
+                r.IsCollective, r.IsRepeat, r.IsPaused);
         }).ToList();
         return new PagedResult<CaseListItemDto>(items, total, q.Page, q.PageSize);
     }
@@ -211,6 +215,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 c.ClosedAtUtc,
                 UnitName = db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Replies = c.Timeline.Where(t => t.IsPublic).OrderBy(t => t.Sequence).Select(t => new { t.AtUtc, t.Summary }).ToList(),
+                Names = c.Complainants.Select(p => p.Name).ToList(),
             })
             .SingleOrDefaultAsync(ct);
 
@@ -222,7 +227,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
 
         return new TrackingDto(found.TrackingNo, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(found.Status.ToString()), found.Status.ToChinese(),
             found.UnitName, CaseReader.At(found.RegisteredAtUtc), CaseReader.At(found.AcceptDeadlineUtc), CaseReader.At(found.HandleDeadlineUtc),
-            CaseReader.At(found.ClosedAtUtc), found.Replies.Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), r.Summary)).ToList());
+            CaseReader.At(found.ClosedAtUtc), found.Replies.Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), FreeTextMasking.Mask(r.Summary, found.Names))).ToList());
     }
 
     private sealed record TreeRow(int Id, int? ParentId, string Code);

@@ -27,6 +27,12 @@ public sealed class HolidaysModel(ISender sender, TimeProvider clock) : UiPageMo
 
     public IReadOnlyList<HolidayDto> Days { get; private set; } = [];
 
+    public HolidayCoverageDto Coverage { get; private set; } = new([], [], null);
+
+    /// <summary>A year's arrangement pasted as text (批量录入).</summary>
+    [BindProperty]
+    public string? Arrangement { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
     public async Task<IActionResult> OnPostSetAsync(CancellationToken ct)
@@ -58,8 +64,41 @@ public sealed class HolidaysModel(ISender sender, TimeProvider clock) : UiPageMo
         return Page();
     }
 
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
+    {
+        var year = Year ??= ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime).Year;
+        if (await Attempt<object>("import", string.Empty, async () =>
+            {
+                var days = await sender.Send(new ImportHolidayYear(year, Arrangement ?? string.Empty), ct);
+                Flash = $"已录入{year}年节假日安排，共{days.Count}天；在办案件的期限已按新安排重算。";
+            }))
+        {
+            return RedirectToPage(new { year });
+        }
+
+        await Load(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostProvisionalAsync(CancellationToken ct)
+    {
+        var year = Year ??= ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime).Year;
+        if (await Attempt<object>("provisional", string.Empty, async () =>
+            {
+                var days = await sender.Send(new AddProvisionalHolidays(year), ct);
+                Flash = $"已添加{year}年法定节日（暂定）{days.Count}天，待国务院公布全年安排后请录入确认。";
+            }))
+        {
+            return RedirectToPage(new { year });
+        }
+
+        await Load(ct);
+        return Page();
+    }
+
     private async Task Load(CancellationToken ct)
     {
+        Coverage = await sender.Send(new GetHolidayCoverage(), ct);
         Year ??= ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime).Year;
         Days = await sender.Send(new ListHolidays(Year), ct);
     }

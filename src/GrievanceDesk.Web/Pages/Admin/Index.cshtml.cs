@@ -20,6 +20,7 @@ public sealed class IndexModel(ISender sender) : UiPageModel
     public int Rules { get; private set; }
     public int Policies { get; private set; }
     public IReadOnlyList<JobDto> Jobs { get; private set; } = [];
+    public HolidayCoverageDto Coverage { get; private set; } = new([], [], null);
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
@@ -49,5 +50,6 @@ public sealed class IndexModel(ISender sender) : UiPageModel
         Rules = (await sender.Send(new ListRoutingRules(), ct)).Count;
         Policies = (await sender.Send(new ListSlaPolicies(), ct)).Count;
         Jobs = await sender.Send(new ListJobs(), ct);
+        Coverage = await sender.Send(new GetHolidayCoverage(), ct);
     }
 }
