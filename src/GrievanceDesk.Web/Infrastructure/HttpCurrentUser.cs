@@ -19,6 +19,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor http) : ICurrentUser
     public int? UnitId =>
         int.TryParse(Principal?.FindFirstValue(AuthService.UnitClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
 
+    public string ClientAddress => http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
     public IReadOnlyCollection<string> Roles =>
         Principal?.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList() ?? [];
 }

@@ -48,7 +48,7 @@ public sealed class LoginModel(IAuthService auth) : UiPageModel
             return Page();
         }
 
-        var (outcome, user) = await auth.CheckPasswordAsync(Input.UserName!.Trim(), Input.Password!, ct);
+        var (outcome, user) = await auth.CheckPasswordAsync(Input.UserName!.Trim(), Input.Password!, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", ct);
         switch (outcome)
         {
             case SignInOutcome.LockedOut:

@@ -78,7 +78,7 @@ public sealed class TrackCaseValidator : AbstractValidator<TrackCase>
     }
 }
 
-public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, IIdNumberIndex idNumbers, TimeProvider clock) :
+public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, IIdNumberIndex idNumbers, TimeProvider clock, TrackingAttempts tracking) :
     IQueryHandler<GetCase, CaseDetailDto>,
     IQueryHandler<ListCases, PagedResult<CaseListItemDto>>,
     IQueryHandler<TrackCase, TrackingDto>
@@ -198,6 +198,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
 
     public async ValueTask<TrackingDto> Handle(TrackCase query, CancellationToken ct)
     {
+        tracking.EnsureAllowed(query.TrackingNo);
         var found = await db.Cases.AsNoTracking()
             .Where(c => c.TrackingNo == query.TrackingNo)
             .Select(c => new
@@ -217,6 +218,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         // A wrong code looks exactly like a missing case.
         if (found is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(found.QueryCode), Encoding.UTF8.GetBytes(query.Code ?? string.Empty)))
         {
+            tracking.Failed(query.TrackingNo);
             throw new NotFoundException("案件", "（编号或查询码有误）");
         }
 
