@@ -30,10 +30,21 @@ public static class StartupDatabaseCheck
             }
 
             var connectionString = database.ConnectionString is { Length: > 0 } given ? given : DbContextOptionsFactory.SqliteConnectionString(folder!);
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+            var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
+            if (!File.Exists(builder.DataSource))
+            {
+                // A new database: the migration creates it; here only prove that a file can be created beside it.
+                var probe = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(builder.DataSource))!, $".write-probe-{Guid.NewGuid():N}");
+                File.WriteAllBytes(probe, []);
+                File.Delete(probe);
+                return null;
+            }
+
+            // An existing database must take a write transaction (a read-only file or mount refuses it).
+            using var connection = new SqliteConnection(builder.ToString());
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "BEGIN IMMEDIATE; CREATE TEMP TABLE IF NOT EXISTS startup_probe(x); ROLLBACK;";
+            command.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
             command.ExecuteNonQuery();
             return null;
         }
