@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddScoped<GrievanceDesk.Application.Cases.IAttachmentStore, Cases.AttachmentStore>();
         services.AddScoped<IAuthService, AuthService>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<ILookupNormalizer, SafeLookupNormalizer>();
         services.AddSingleton<SessionStamps>();
         services.AddSingleton<IBusinessCalendarSource, BusinessCalendarSource>();
         services.AddScoped<DatabaseInitializer>();

@@ -77,6 +77,7 @@ app.UseStatusCodePages(WebSecurity.StatusCodePage);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseCookieApiAntiforgery();
+app.UseJsonCharsetCheck();
 app.UseRateLimiter();
 app.UseGrievanceDeskJobsDashboard();
 

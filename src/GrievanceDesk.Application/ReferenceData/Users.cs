@@ -43,9 +43,15 @@ public sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
 {
     public UpdateUserValidator()
     {
+        RuleFor(x => x.UserName).NotEmpty().MaximumLength(64);
         RuleFor(x => x.DisplayName).ValidName(32);
         UserRules.RolesAndUnit(this, x => x.Roles, x => x.UnitId);
     }
+}
+
+public sealed class UnlockUserValidator : AbstractValidator<UnlockUser>
+{
+    public UnlockUserValidator() => RuleFor(x => x.UserName).NotEmpty().WithMessage("请指定要解锁的用户 (userName is required).").MaximumLength(64);
 }
 
 public sealed class UserHandlers(IUserDirectory users, IAppDbContext db) :

@@ -58,6 +58,6 @@ internal static class RateLimits
 
     private static RateLimitPartition<string> PerClient(HttpContext http, int permitsPerMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            Infrastructure.HttpCurrentUser.AddressOf(http),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }

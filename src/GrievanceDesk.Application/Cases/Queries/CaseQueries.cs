@@ -65,6 +65,8 @@ public sealed class ListCasesValidator : AbstractValidator<ListCases>
         RuleFor(x => x.Unit).MaximumLength(32);
         RuleFor(x => x.Category).MaximumLength(32);
         RuleFor(x => x.Region).MaximumLength(32);
+        RuleFor(x => x.From).SupportedDate();
+        RuleFor(x => x.To).SupportedDate();
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null);
     }
 }
