@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Cases.CaseReader>();
         services.AddScoped<Cases.CaseRouter>();
         services.AddScoped<ReferenceData.DeadlineRecomputation>();
+        services.AddSingleton<Cases.Queries.TrackingAttempts>();
         return services;
     }
 }

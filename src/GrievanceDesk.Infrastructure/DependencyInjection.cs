@@ -63,6 +63,9 @@ public static class DependencyInjection
         services.AddScoped<GrievanceDesk.Application.Cases.ICaseNotifier, Cases.CaseNotifier>();
         services.AddScoped<GrievanceDesk.Application.Cases.IAttachmentStore, Cases.AttachmentStore>();
         services.AddScoped<IAuthService, AuthService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<ILookupNormalizer, SafeLookupNormalizer>();
+        services.AddSingleton<SessionStamps>();
         services.AddSingleton<IBusinessCalendarSource, BusinessCalendarSource>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IDemoCaseSeeder, DemoCaseSeeder>();

@@ -25,6 +25,12 @@ if (StartupGuard.Problems(builder.Configuration, builder.Environment) is { Count
     return 1;
 }
 
+if (StartupDatabaseCheck.Problem(builder.Configuration, builder.Environment) is { } databaseProblem)
+{
+    Console.Error.WriteLine(databaseProblem);
+    return 2;
+}
+
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddHttpContextAccessor();
@@ -37,6 +43,7 @@ builder.Services.AddGrievanceDeskAuth(builder.Configuration);
 builder.Services.AddGrievanceDeskRateLimits(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+    .AddCheck<DatabaseWritableCheck>(DatabaseWritableCheck.Name, tags: ["ready"])
     .AddCheck<HolidayCoverageHealthCheck>("holiday-calendar", tags: ["ready"]);
 builder.Services.AddGrievanceDeskPages();
 
@@ -65,10 +72,13 @@ if (builder.Configuration.GetValue("ForwardedHeaders:Enabled", false))
     app.UseForwardedHeaders(forwarded);
 }
 
+app.UseGrievanceDeskSecurityHeaders();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(WebSecurity.StatusCodePage);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCookieApiAntiforgery();
+app.UseJsonCharsetCheck();
 app.UseRateLimiter();
 app.UseGrievanceDeskJobsDashboard();
 

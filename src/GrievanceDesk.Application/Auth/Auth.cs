@@ -28,7 +28,7 @@ public sealed class AuthHandlers(IAuthService auth, IUserDirectory users, ICurre
 {
     public async ValueTask<TokenResponse> Handle(IssueToken request, CancellationToken ct)
     {
-        var (outcome, user) = await auth.CheckPasswordAsync(request.UserName, request.Password, ct);
+        var (outcome, user) = await auth.CheckPasswordAsync(request.UserName, request.Password, me.ClientAddress, ct);
         switch (outcome)
         {
             case SignInOutcome.LockedOut:
@@ -38,7 +38,7 @@ public sealed class AuthHandlers(IAuthService auth, IUserDirectory users, ICurre
         }
 
         var (token, expiresAt) = auth.IssueToken(user!);
-        return new TokenResponse(token, expiresAt, user!.Roles);
+        return new TokenResponse(token, expiresAt, user!.User.Roles);
     }
 
     public async ValueTask<MeResponse> Handle(GetMe query, CancellationToken ct)

@@ -67,6 +67,9 @@ public sealed class GetWeeklyBriefingValidator : AbstractValidator<GetWeeklyBrie
             .Must((q, week) => BriefingWeek.IsValid(q.Year, week))
             .When(x => x.Year is >= BriefingWeek.FirstYear and <= BriefingWeek.LastYear)
             .WithMessage(q => $"{q.Year}年没有第{q.Week}周，ISO 周次为 1–{System.Globalization.ISOWeek.GetWeeksInYear(q.Year)} ({q.Year} has no ISO week {q.Week}).");
+        // A briefing compares with the week before; the calendar's first week has none.
+        RuleFor(x => x.Week).GreaterThan(1).When(x => x.Year == BriefingWeek.FirstYear)
+            .WithMessage($"周报最早为 {BriefingWeek.FirstYear} 年第 2 周：第 1 周没有可比的上一周 (the first briefing week is {BriefingWeek.FirstYear}-W02).");
     }
 }
 

@@ -9,4 +9,7 @@ public interface ICurrentUser
     int? UnitId { get; }
     IReadOnlyCollection<string> Roles { get; }
     bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>The client's address (after forwarded headers), for limits that count per client.</summary>
+    string ClientAddress => "unknown";
 }

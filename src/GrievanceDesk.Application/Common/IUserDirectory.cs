@@ -23,9 +23,18 @@ public enum SignInOutcome
     LockedOut,
 }
 
-/// <summary>Checks a password with lockout, and issues the API's bearer token.</summary>
+/// <summary>
+/// A signed-in user and the session key their token or cookie carries: the account's security stamp, which changes
+/// when the account's roles, unit, active flag or password change, and so ends every session issued before.
+/// </summary>
+public sealed record SignedInUser(UserDto User, string SessionKey);
+
+/// <summary>
+/// Checks a password (the same cost and the same answer for known and unknown names) with a lockout per account and
+/// client address, and issues the API's bearer token.
+/// </summary>
 public interface IAuthService
 {
-    Task<(SignInOutcome Outcome, UserDto? User)> CheckPasswordAsync(string userName, string password, CancellationToken ct);
-    (string AccessToken, DateTimeOffset ExpiresAt) IssueToken(UserDto user);
+    Task<(SignInOutcome Outcome, SignedInUser? User)> CheckPasswordAsync(string userName, string password, string clientAddress, CancellationToken ct);
+    (string AccessToken, DateTimeOffset ExpiresAt) IssueToken(SignedInUser user);
 }

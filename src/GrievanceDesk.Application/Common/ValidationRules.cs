@@ -14,6 +14,69 @@ public static class ValidationRules
 
     public static IRuleBuilderOptions<T, int?> ValidOptionalId<T>(this IRuleBuilder<T, int?> rule) =>
         rule.GreaterThan(0).When((_, v) => v is not null, ApplyConditionTo.CurrentValidator);
+
+    /// <summary>A date filter or a date the office records: inside <see cref="TextRules.EarliestDate"/>–<see cref="TextRules.LatestDate"/>.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> SupportedDate<T>(this IRuleBuilder<T, DateOnly?> rule) =>
+        rule.Must(d => d is null || TextRules.IsSupported(d.Value))
+            .WithMessage($"日期须在 {TextRules.EarliestDate:yyyy-MM-dd} 至 {TextRules.LatestDate:yyyy-MM-dd} 之间 (date out of the supported range).");
+}
+
+/// <summary>
+/// The character and calendar limits every input shares. Free text as a person types it has no control characters
+/// (NUL, escape… — line breaks and tabs are allowed), no bidirectional overrides or isolates (U+202A–U+202E,
+/// U+2066–U+2069, which make text read differently from what it is), no Unicode noncharacters (U+FFFE, U+FFFF,
+/// U+FDD0–U+FDEF…) and no lone surrogates: <see cref="Behaviours.FreeTextCheck"/> applies this to every string of
+/// every request, before its validators.
+/// </summary>
+public static class TextRules
+{
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+    public static readonly DateOnly LatestDate = new(2999, 12, 31);
+
+    public static bool IsSupported(DateOnly date) => date >= EarliestDate && date <= LatestDate;
+
+    public static bool IsSupported(DateTime local) => IsSupported(DateOnly.FromDateTime(local));
+
+    /// <summary>The first code point that free text may not contain, or null.</summary>
+    public static int? FirstForbidden(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var cp = char.ConvertToUtf32(c, text[i + 1]);
+                if ((cp & 0xFFFE) == 0xFFFE)
+                {
+                    return cp; // U+1FFFE, U+1FFFF … U+10FFFF: noncharacters
+                }
+
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || IsForbidden(c))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    public static string Describe(int? codePoint) => codePoint is { } cp ? $"U+{cp:X4}" : string.Empty;
+
+    private static bool IsForbidden(char c) =>
+        (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+        || c is >= '\u202A' and <= '\u202E'
+        || c is >= '\u2066' and <= '\u2069'
+        || c is >= '\uFDD0' and <= '\uFDEF'
+        || c is '\uFFFE' or '\uFFFF';
 }
 
 /// <summary>What the admin sends for a coded tree node (unit, category, region).</summary>

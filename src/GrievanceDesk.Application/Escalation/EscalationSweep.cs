@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GrievanceDesk.Application.Cases;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Application.Jobs;
@@ -119,10 +120,18 @@ public sealed class EscalationSweep(
             await tx.CommitAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (UniqueKeyConflictException)
         {
-            // Another run recorded this step first (the unique key said no): nothing to do, nothing written.
+            // Another run or instance recorded this step first (the unique key said no): expected, nothing written.
+            log.LogDebug("Escalation {Step} of case {CaseId} was already recorded by another run", step, caseId);
             await tx.RollbackAsync(ct);
+            return false;
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or DatabaseUnavailableException)
+        {
+            // A real database fault: logged as an error; nothing was recorded, so the next run tries this case again.
+            log.LogError(e, "Escalation {Step} of case {CaseId} failed; it is retried on the next run", step, caseId);
+            await RollbackQuietly(tx);
             return false;
         }
         catch (DomainRuleException e)
@@ -134,6 +143,18 @@ public sealed class EscalationSweep(
         finally
         {
             db.ChangeTracker.Clear();
+        }
+    }
+
+    private static async Task RollbackQuietly(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx)
+    {
+        try
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // The connection is gone with the fault; the transaction ended with it.
         }
     }
 

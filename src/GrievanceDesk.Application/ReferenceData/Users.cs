@@ -43,9 +43,15 @@ public sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
 {
     public UpdateUserValidator()
     {
+        RuleFor(x => x.UserName).NotEmpty().MaximumLength(64);
         RuleFor(x => x.DisplayName).ValidName(32);
         UserRules.RolesAndUnit(this, x => x.Roles, x => x.UnitId);
     }
+}
+
+public sealed class UnlockUserValidator : AbstractValidator<UnlockUser>
+{
+    public UnlockUserValidator() => RuleFor(x => x.UserName).NotEmpty().WithMessage("请指定要解锁的用户 (userName is required).").MaximumLength(64);
 }
 
 public sealed class UserHandlers(IUserDirectory users, IAppDbContext db) :
@@ -54,6 +60,9 @@ public sealed class UserHandlers(IUserDirectory users, IAppDbContext db) :
     ICommandHandler<UpdateUser, UserDto>,
     ICommandHandler<UnlockUser, bool>
 {
+    /// <summary>The rule that keeps someone able to administer: the last active Admin stays an active Admin.</summary>
+    public const string LastAdministrator = "last-administrator";
+
     public async ValueTask<IReadOnlyList<UserDto>> Handle(ListUsers query, CancellationToken ct) => await users.ListAsync(ct);
 
     public async ValueTask<UserDto> Handle(CreateUser command, CancellationToken ct)
@@ -71,6 +80,14 @@ public sealed class UserHandlers(IUserDirectory users, IAppDbContext db) :
     {
         _ = await users.FindAsync(command.UserName, ct) ?? throw new NotFoundException("用户", command.UserName);
         await db.Units.EnsureExists(command.UnitId, "unitId", "单位", ct);
+        var staysAdmin = command.IsActive && command.Roles.Contains(Roles.Admin);
+        if (!staysAdmin && await users.UserNamesInRoleAsync(Roles.Admin, null, ct) is [var onlyAdmin]
+            && string.Equals(onlyAdmin, command.UserName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConflictException(LastAdministrator,
+                $"{command.UserName} 是最后一个在用的管理员，不能停用或取消其管理员角色；请先设置另一名管理员 (the last active administrator cannot be demoted or deactivated).");
+        }
+
         return await users.UpdateAsync(command.UserName, command.DisplayName, command.Roles, command.UnitId, command.IsActive, ct);
     }
 

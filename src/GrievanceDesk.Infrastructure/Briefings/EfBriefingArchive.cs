@@ -35,7 +35,7 @@ internal sealed class EfBriefingArchive(AppDbContext db) : IBriefingArchive
             await db.SaveChangesAsync(ct);
             return (pdf, true);
         }
-        catch (DbUpdateException)
+        catch (GrievanceDesk.Application.Common.UniqueKeyConflictException)
         {
             // Another run may have archived the week between our look and our insert: the unique key kept theirs.
             entry.State = EntityState.Detached;

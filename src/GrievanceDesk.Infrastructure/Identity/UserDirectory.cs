@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrievanceDesk.Infrastructure.Identity;
 
-internal sealed class UserDirectory(UserManager<AppUser> users, TimeProvider clock) : IUserDirectory
+internal sealed class UserDirectory(UserManager<AppUser> users, SignInThrottle throttle, SessionStamps sessions) : IUserDirectory
 {
     public async Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct)
     {
@@ -32,13 +32,21 @@ internal sealed class UserDirectory(UserManager<AppUser> users, TimeProvider clo
     public async Task<UserDto> UpdateAsync(string userName, string displayName, IReadOnlyList<string> roles, int? unitId, bool isActive, CancellationToken ct)
     {
         var user = await users.FindByNameAsync(userName) ?? throw new NotFoundException("用户", userName);
+        var current = await users.GetRolesAsync(user);
+        var sessionsEnd = user.UnitId != unitId || user.IsActive != isActive || !current.ToHashSet().SetEquals(roles);
         user.DisplayName = displayName;
         user.UnitId = unitId;
         user.IsActive = isActive;
         Check(await users.UpdateAsync(user));
-        var current = await users.GetRolesAsync(user);
         Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
         Check(await users.AddToRolesAsync(user, roles.Except(current)));
+        if (sessionsEnd)
+        {
+            // What the user may do has changed: every token and cookie issued before stops working (SessionStamps).
+            Check(await users.UpdateSecurityStampAsync(user));
+            sessions.Forget(userName);
+        }
+
         return await ToDto(user);
     }
 
@@ -47,6 +55,7 @@ internal sealed class UserDirectory(UserManager<AppUser> users, TimeProvider clo
         var user = await users.FindByNameAsync(userName) ?? throw new NotFoundException("用户", userName);
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+        throttle.Unlock(user.UserName!);
     }
 
     public Task<bool> AnyInUnitAsync(int unitId, CancellationToken ct) => users.Users.AnyAsync(u => u.UnitId == unitId, ct);
@@ -61,7 +70,7 @@ internal sealed class UserDirectory(UserManager<AppUser> users, TimeProvider clo
     private async Task<UserDto> ToDto(AppUser user)
     {
         var roles = (await users.GetRolesAsync(user)).OrderBy(r => r, StringComparer.Ordinal).ToList();
-        var locked = user.LockoutEnd is { } end && end > clock.GetUtcNow();
+        var locked = throttle.IsLockedAnywhere(user.UserName!);
         return new UserDto(user.UserName!, user.DisplayName, roles, user.UnitId, user.IsActive, locked);
     }
 

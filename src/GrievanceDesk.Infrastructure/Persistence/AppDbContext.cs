@@ -63,13 +63,28 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && DatabaseErrors.Translate(e) is { } meaning)
+        {
+            throw meaning;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Saves; a lost unique-key race or a database that takes no writes surfaces as the application's exception (DatabaseErrors).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && DatabaseErrors.Translate(e) is { } meaning)
+        {
+            throw meaning;
+        }
     }
 
     /// <summary>

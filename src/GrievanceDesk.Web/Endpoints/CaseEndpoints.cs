@@ -117,7 +117,7 @@ internal static class CaseEndpoints
         {
             result = await s.Send(command, ct);
         }
-        catch (DbUpdateException) when (command.IdempotencyKey is not null)
+        catch (UniqueKeyConflictException) when (command.IdempotencyKey is not null)
         {
             // Two retries raced past the lookup on different connections: the loser's insert hit the unique key.
             // Its transaction rolled back; the winner's case is the answer.

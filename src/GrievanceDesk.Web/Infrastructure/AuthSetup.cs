@@ -1,4 +1,5 @@
 using GrievanceDesk.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
@@ -32,6 +33,18 @@ internal static class AuthSetup
                     NameClaimType = System.Security.Claims.ClaimTypes.Name,
                     RoleClaimType = System.Security.Claims.ClaimTypes.Role,
                     ClockSkew = TimeSpan.FromMinutes(1),
+                    RequireExpirationTime = true,
+                };
+                // A token whose account changed since it was issued (roles, unit, active flag, password) is refused.
+                o.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async ctx =>
+                    {
+                        if (!await ctx.HttpContext.RequestServices.GetRequiredService<SessionStamps>().IsCurrentAsync(ctx.Principal!))
+                        {
+                            ctx.Fail("The session has ended: the account was changed or deactivated.");
+                        }
+                    },
                 };
             })
             .AddCookie(o =>
@@ -42,6 +55,15 @@ internal static class AuthSetup
                 o.LoginPath = "/login";
                 o.AccessDeniedPath = "/denied";
                 o.SlidingExpiration = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure behind TLS, X-Forwarded-Proto included
+                o.Events.OnValidatePrincipal = async ctx =>
+                {
+                    if (ctx.Principal is null || !await ctx.HttpContext.RequestServices.GetRequiredService<SessionStamps>().IsCurrentAsync(ctx.Principal))
+                    {
+                        ctx.RejectPrincipal();
+                        await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(settings.TokenLifetimeMinutes);
                 // The API answers 401/403; only pages redirect to the sign-in page.
                 o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
@@ -53,8 +75,10 @@ internal static class AuthSetup
             o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
-                    && (expires is null || expires.Value >= now - parameters.ClockSkew);
+                // A token without exp never ends: refused.
+                return expires is not null
+                    && (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
+                    && expires.Value >= now - parameters.ClockSkew;
             });
         services.AddAuthorization();
         return services;

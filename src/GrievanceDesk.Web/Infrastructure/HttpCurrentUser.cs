@@ -19,6 +19,11 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor http) : ICurrentUser
     public int? UnitId =>
         int.TryParse(Principal?.FindFirstValue(AuthService.UnitClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
 
+    public string ClientAddress => AddressOf(http.HttpContext);
+
+    /// <summary>The client's address after forwarded headers, the key of the per-client limits.</summary>
+    public static string AddressOf(HttpContext? http) => http?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
     public IReadOnlyCollection<string> Roles =>
         Principal?.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList() ?? [];
 }

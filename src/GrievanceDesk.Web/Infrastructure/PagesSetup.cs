@@ -16,6 +16,7 @@ internal static class PagesSetup
             // The validators of the Application layer decide what is required; a non-nullable property of a form
             // model must not add an English "field is required" of its own.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            o.ModelBinderProviders.Insert(0, new CalendarRangeBinderProvider(o.ModelBinderProviders));
             var m = o.ModelBindingMessageProvider;
             m.SetValueMustBeANumberAccessor(_ => "请输入数字。");
             m.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值。");

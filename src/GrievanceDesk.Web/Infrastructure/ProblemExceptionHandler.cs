@@ -16,6 +16,19 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // A provider error raised outside SaveChanges (raw SQL, a commit): Infrastructure says what it means.
+        exception = GrievanceDesk.Infrastructure.Persistence.DatabaseErrors.Translate(exception) ?? exception;
+        if (exception is DatabaseUnavailableException unavailable)
+        {
+            log.LogError(exception, "Database unavailable on {Method} {Path}: {Cause}", http.Request.Method, http.Request.Path, unavailable.Cause);
+            if (WebSecurity.WantsPage(http))
+            {
+                http.Response.Headers.RetryAfter = "30";
+                await WebSecurity.WritePage(http, StatusCodes.Status503ServiceUnavailable, "系统暂时无法保存", $"{unavailable.Message}。已填写的内容未保存，请稍后重试或联系系统管理员。");
+                return true;
+            }
+        }
+
         var problem = exception switch
         {
             ValidationException v => ValidationProblem(v),
@@ -23,8 +36,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ConflictException c => Problem(StatusCodes.Status409Conflict, ProblemTypes.For(c.Rule), "与现有数据冲突", c.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "数据已被他人修改",
                 "该记录已被其他人修改，请刷新后重试 (the record was changed by someone else; reload and try again)."),
-            DbUpdateException u when IsUniqueViolation(u) => Problem(StatusCodes.Status409Conflict, ProblemTypes.For("write-conflict"), "与同时提交的数据冲突",
-                "另一请求同时写入了相同的数据，本次未保存任何内容，请重试 (a concurrent request wrote the same key first; nothing was saved; retry)."),
+            UniqueKeyConflictException u => Problem(StatusCodes.Status409Conflict, ProblemTypes.For("write-conflict"), "与同时提交的数据冲突", u.Message),
+            DatabaseUnavailableException d => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.For("database-unavailable"), "数据库暂时不可写",
+                $"{d.Message}；本次未保存任何内容，请稍后重试 (the database cannot take writes now: nothing was saved; retry later)."),
+            TooManyAttemptsException t => Problem(StatusCodes.Status429TooManyRequests, ProblemTypes.For(t.Rule), "尝试次数过多", t.Message),
             NotFoundException n => Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "未找到", n.Message),
             ForbiddenException f => Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "无权操作", f.Message),
             SignInRefusedException s => Problem(StatusCodes.Status401Unauthorized, ProblemTypes.For(s.Rule), "登录失败", s.Message),
@@ -39,19 +54,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         }
 
         http.Response.StatusCode = problem.Status!.Value;
+        if (exception is TooManyAttemptsException tooMany)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (exception is DatabaseUnavailableException)
+        {
+            http.Response.Headers.RetryAfter = "30";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
-
-    /// <summary>
-    /// A unique key lost a race with another instance or request (the day's first tracking number, an idempotency key):
-    /// the transaction rolled back whole, so the answer is "retry", not a server fault.
-    /// </summary>
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
-        Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 } => true, // duplicate key in a unique index, a unique or primary key constraint
-        _ => false,
-    };
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };

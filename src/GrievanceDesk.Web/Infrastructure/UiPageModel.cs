@@ -79,6 +79,14 @@ public abstract class UiPageModel : PageModel
         {
             Refuse(form, "该案件已被其他人修改，请刷新后重试 (the record was changed by someone else).");
         }
+        catch (UniqueKeyConflictException e)
+        {
+            Refuse(form, e.Message);
+        }
+        catch (TooManyAttemptsException e)
+        {
+            Refuse(form, e.Message);
+        }
 
         FailedForm = form;
         return false;

@@ -37,6 +37,10 @@ public sealed class LoginModel(IAuthService auth) : UiPageModel
         {
             ModelState.AddModelError("Input.UserName", "请输入用户名。");
         }
+        else if (Input.UserName.Length > 64 || TextRules.FirstForbidden(Input.UserName) is not null)
+        {
+            ModelState.AddModelError("Input.UserName", "用户名包含不允许的字符或过长。");
+        }
 
         if (string.IsNullOrEmpty(Input.Password))
         {
@@ -48,7 +52,7 @@ public sealed class LoginModel(IAuthService auth) : UiPageModel
             return Page();
         }
 
-        var (outcome, user) = await auth.CheckPasswordAsync(Input.UserName!.Trim(), Input.Password!, ct);
+        var (outcome, user) = await auth.CheckPasswordAsync(Input.UserName!.Trim(), Input.Password!, HttpCurrentUser.AddressOf(HttpContext), ct);
         switch (outcome)
         {
             case SignInOutcome.LockedOut:

@@ -22,6 +22,9 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>Demo cases spread over the last ten weeks, so that lists, charts and the ranking have something to show.</summary>
     public const int DemoCases = 120;
 
+    /// <summary>The sign-in attempts (POSTs) one address may make per minute in the browser suite.</summary>
+    public const int SignInAttemptsPerMinute = 25;
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gd-browser-tests", Guid.NewGuid().ToString("N"));
     private Factory? _factory;
     private IPlaywright? _playwright;
@@ -124,7 +127,8 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Demo:Password", Password);
             builder.UseSetting("Demo:Cases", DemoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+            // Below 30, so that the login-views test shows that only sign-in attempts count, not views of /login.
+            builder.UseSetting("RateLimits:SignInPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimits:TrackingPerMinute", "1000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Jobs:RunServer", "false");

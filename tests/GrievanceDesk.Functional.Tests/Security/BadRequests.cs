@@ -54,13 +54,25 @@ public static class BadRequests
         "<img src=x onerror=alert(1)>",
     ];
 
+    /// <summary>Characters no free text or name may carry: control characters, bidirectional overrides and isolates, noncharacters.</summary>
+    private static readonly (string What, string Text)[] ForbiddenCharacters =
+    [
+        ("NUL", "\u0000"),
+        ("a control character (ESC)", "\u001B"),
+        ("a right-to-left override U+202E", "\u202E"),
+        ("a left-to-right isolate U+2066", "\u2066"),
+        ("noncharacter U+FFFE", "\uFFFE"),
+        ("noncharacter U+FFFF", "\uFFFF"),
+        ("noncharacter U+FDD0", "\uFDD0"),
+    ];
+
     private static readonly Dictionary<string, string[]> BadRouteValues = new(StringComparer.Ordinal)
     {
         ["{id}"] = ["0", "-1", "9223372036854775807", "99999999999999999999", "abc", "1.5", "%27%20OR%201%3D1--", "%3Cscript%3Ealert(1)%3C%2Fscript%3E"],
         ["{extensionId}"] = ["abc", "-1", "99999999999999999999"],
         ["{pauseId}"] = ["abc", "-1", "99999999999999999999"],
         ["{date}"] = ["2026-02-30", "notadate", "99999-01-01", "%27%20OR%201%3D1--"],
-        ["{userName}"] = ["%27%20OR%20%271%27%3D%271", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", new string('x', 5000)],
+        ["{userName}"] = ["%27%20OR%20%271%27%3D%271", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", new string('x', 5000), "%EF%BF%BE", "a%EF%BF%BFb", "%E2%80%AEadmin"],
         ["{jobId}"] = ["%27%3B%20DROP%20TABLE%20Cases%3B--", "%3Cscript%3E", new string('x', 5000)],
     };
 
@@ -157,6 +169,10 @@ public static class BadRequests
         }
 
         yield return Text("form-encoded body", "reason=x&note=y", "application/x-www-form-urlencoded");
+        foreach (var charset in new[] { "ebcdic", "utf-7", string.Empty, "\"\"", "x-unknown" })
+        {
+            yield return Text($"JSON in charset '{charset}'", json, $"application/json; charset={charset}");
+        }
     }
 
     private enum Kind
@@ -248,6 +264,11 @@ public static class BadRequests
                 yield return ("a number", "123");
                 yield return ("a boolean", "true");
                 yield return ("1 MB string", JsonSerializer.Serialize(Huge));
+                foreach (var (what, text) in ForbiddenCharacters)
+                {
+                    yield return (what, JsonSerializer.Serialize($"正常文字{text}结尾"));
+                }
+
                 if (kind == Kind.Identifier)
                 {
                     foreach (var injection in Injections)

@@ -65,6 +65,8 @@ public sealed class ListCasesValidator : AbstractValidator<ListCases>
         RuleFor(x => x.Unit).MaximumLength(32);
         RuleFor(x => x.Category).MaximumLength(32);
         RuleFor(x => x.Region).MaximumLength(32);
+        RuleFor(x => x.From).SupportedDate();
+        RuleFor(x => x.To).SupportedDate();
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null);
     }
 }
@@ -78,7 +80,7 @@ public sealed class TrackCaseValidator : AbstractValidator<TrackCase>
     }
 }
 
-public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, IIdNumberIndex idNumbers, TimeProvider clock) :
+public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, IIdNumberIndex idNumbers, TimeProvider clock, TrackingAttempts tracking) :
     IQueryHandler<GetCase, CaseDetailDto>,
     IQueryHandler<ListCases, PagedResult<CaseListItemDto>>,
     IQueryHandler<TrackCase, TrackingDto>
@@ -202,6 +204,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
 
     public async ValueTask<TrackingDto> Handle(TrackCase query, CancellationToken ct)
     {
+        tracking.EnsureAllowed(query.TrackingNo);
         var found = await db.Cases.AsNoTracking()
             .Where(c => c.TrackingNo == query.TrackingNo)
             .Select(c => new
@@ -222,6 +225,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         // A wrong code looks exactly like a missing case.
         if (found is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(found.QueryCode), Encoding.UTF8.GetBytes(query.Code ?? string.Empty)))
         {
+            tracking.Failed(query.TrackingNo);
             throw new NotFoundException("案件", "（编号或查询码有误）");
         }
 

@@ -74,8 +74,9 @@ public sealed class UsersModel(ISender sender) : UiPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync(string userName, CancellationToken ct)
+    public async Task<IActionResult> OnPostUnlockAsync(string? userName, CancellationToken ct)
     {
+        userName ??= string.Empty;
         if (await Attempt<object>("unlock-" + userName, string.Empty, () => sender.Send(new UnlockUser(userName), ct).AsTask()))
         {
             Flash = $"已解除 {userName} 的锁定。";
@@ -83,6 +84,15 @@ public sealed class UsersModel(ISender sender) : UiPageModel
         }
 
         await Load(ct);
+        if (Users.All(u => u.UserName != userName))
+        {
+            // No row to show the refusal beside (an empty or unknown name): show it above the list.
+            foreach (var error in ErrorsOf("unlock-" + userName))
+            {
+                Refuse("unlock", error);
+            }
+        }
+
         return Page();
     }
 
