@@ -154,6 +154,12 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                     b.Property<int?>("RoutingRuleId")
                         .HasColumnType("int");
 
+                    b.Property<string>("SearchTerms")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SlaPolicyId")
                         .HasColumnType("int");
 
@@ -210,7 +216,11 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SlaPolicyId", "DueAtUtc");
 
-                    b.HasIndex("UnitId", "Status");
+                    b.HasIndex("UnitId", "DueAtUtc");
+
+                    b.HasIndex("UnitId", "RegisteredAtUtc");
+
+                    b.HasIndex("UnitId", "Status", "CadreUserName");
 
                     b.HasIndex("DispatchedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel")
                         .HasDatabaseName("IX_Cases_Stats_Dispatched");
@@ -338,6 +348,8 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("Name");
 
                     b.HasIndex("Phone");
 

@@ -147,6 +147,12 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                     b.Property<int?>("RoutingRuleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchTerms")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SlaPolicyId")
                         .HasColumnType("INTEGER");
 
@@ -203,7 +209,11 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SlaPolicyId", "DueAtUtc");
 
-                    b.HasIndex("UnitId", "Status");
+                    b.HasIndex("UnitId", "DueAtUtc");
+
+                    b.HasIndex("UnitId", "RegisteredAtUtc");
+
+                    b.HasIndex("UnitId", "Status", "CadreUserName");
 
                     b.HasIndex("DispatchedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel")
                         .HasDatabaseName("IX_Cases_Stats_Dispatched");
@@ -325,6 +335,8 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("Name");
 
                     b.HasIndex("Phone");
 

@@ -80,6 +80,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
     private void BumpVersions()
     {
         SyncDueAt();
+        SyncSearchTerms();
         SyncIdNumberHashes();
         RefuseAuditChanges();
         var changedRows = ChangeTracker.Entries()
@@ -106,6 +107,20 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
                 {
                     due.CurrentValue = entry.Entity.CurrentDeadlineUtc;
                 }
+            }
+        }
+    }
+
+    /// <summary>Keeps the search column equal to the bigrams of the case's subject, content and address.</summary>
+    private void SyncSearchTerms()
+    {
+        foreach (var entry in ChangeTracker.Entries<Case>())
+        {
+            if (entry.State == EntityState.Added
+                || (entry.State == EntityState.Modified && (entry.Property(c => c.Subject).IsModified || entry.Property(c => c.Content).IsModified || entry.Property(c => c.Address).IsModified)))
+            {
+                entry.Property<string>(Configurations.CaseConfiguration.SearchTermsShadow).CurrentValue =
+                    Application.Cases.Search.SearchTerms.Of(entry.Entity.Subject, entry.Entity.Content, entry.Entity.Address);
             }
         }
     }

@@ -59,7 +59,10 @@ public sealed class ListCasesValidator : AbstractValidator<ListCases>
 
     public ListCasesValidator()
     {
-        RuleFor(x => x.Page).InclusiveBetween(1, 100_000);
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+        // A list pages through its first 10,000 (the bounded total); past that the filters narrow it.
+        RuleFor(x => x.Page).Must((q, page) => (long)(page - 1) * q.PageSize < PagedResult<CaseListItemDto>.TotalLimit)
+            .WithMessage($"只能翻阅前 {PagedResult<CaseListItemDto>.TotalLimit:N0} 件，请缩小筛选条件 (narrow the filters to page further).");
         RuleFor(x => x.PageSize).InclusiveBetween(1, MaxPageSize);
         RuleFor(x => x.Q).MaximumLength(100);
         RuleFor(x => x.Unit).MaximumLength(32);
@@ -78,7 +81,7 @@ public sealed class TrackCaseValidator : AbstractValidator<TrackCase>
     }
 }
 
-public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, IIdNumberIndex idNumbers, TimeProvider clock) :
+public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, Search.CaseSearch search, TimeProvider clock) :
     IQueryHandler<GetCase, CaseDetailDto>,
     IQueryHandler<ListCases, PagedResult<CaseListItemDto>>,
     IQueryHandler<TrackCase, TrackingDto>
@@ -142,22 +145,10 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         }
 
         var viewerAncestry = await reader.ViewerUnitAncestry(ct);
-        if (q.Q is { Length: > 0 } text)
-        {
-            var term = text.Trim();
-            // An ID number is encrypted at rest: it is found by its keyed hash.
-            var idHashes = PersonalNumbers.IsIdNumber(term) ? idNumbers.HashesOf(term) : [];
-            // A report's complainant is hidden from the respondent unit: a search by their name, phone or ID number must not find it either.
-            cases = cases.Where(c => c.TrackingNo == term || c.Subject.Contains(term) || c.Address.Contains(term)
-                || (c.Complainants.Any(p => p.Name == term || p.Phone == term || idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty)))
-                    && !(c.Kind == CaseKind.Report && c.RespondentUnitId != null && viewerAncestry.Contains(c.RespondentUnitId.Value))));
-        }
-
-        var total = await cases.CountAsync(ct);
-        var ordered = q.Sort == CaseSort.Due
-            ? cases.OrderBy(c => EF.Property<DateTime?>(c, "DueAtUtc") == null).ThenBy(c => EF.Property<DateTime?>(c, "DueAtUtc")).ThenBy(c => c.Id)
-            : cases.OrderByDescending(c => c.RegisteredAtUtc).ThenByDescending(c => c.Id);
-        var rows = await ordered.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
+        var (pageIds, counted) = q.Q is { Length: > 0 } text
+            ? await search.Search(cases, text, viewerAncestry, (q.Page - 1) * q.PageSize, q.PageSize, ct)
+            : await PageOf(cases, q, ct);
+        var found = await db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id))
             .Select(c => new
             {
                 c.Id,
@@ -181,7 +172,8 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 UnitName = db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Complainant = c.Complainants.OrderBy(p => p.Id).Select(p => new { p.Name, p.Phone }).FirstOrDefault(),
             })
-            .ToListAsync(ct);
+            .ToDictionaryAsync(r => r.Id, ct);
+        var rows = pageIds.Where(found.ContainsKey).Select(id => found[id]).ToList();
 
         var items = rows.Select(r =>
         {
@@ -193,7 +185,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 CaseReader.At(r.ReceivedAtUtc), CaseReader.At(r.RegisteredAtUtc), CaseReader.At(r.DueAt),
                 r.DueAt is { } due && due < now, r.IsCollective, r.IsRepeat, r.IsPaused);
         }).ToList();
-        return new PagedResult<CaseListItemDto>(items, total, q.Page, q.PageSize);
+        return PagedResult<CaseListItemDto>.Bounded(items, counted, q.Page, q.PageSize);
     }
 
     public async ValueTask<TrackingDto> Handle(TrackCase query, CancellationToken ct)
@@ -223,6 +215,34 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         return new TrackingDto(found.TrackingNo, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(found.Status.ToString()), found.Status.ToChinese(),
             found.UnitName, CaseReader.At(found.RegisteredAtUtc), CaseReader.At(found.AcceptDeadlineUtc), CaseReader.At(found.HandleDeadlineUtc),
             CaseReader.At(found.ClosedAtUtc), found.Replies.Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), r.Summary)).ToList());
+    }
+
+    /// <summary>
+    /// The ids of one page in the list's order, and the count up to <see cref="PagedResult{T}.TotalLimit"/> + 1. Each
+    /// order reads an index in order (all cases or a unit's by registration; by deadline) and stops at the page.
+    /// "By deadline" puts cases without a deadline (closed) last: two index ranges, the dated ones first.
+    /// </summary>
+    private static async Task<(List<long> Ids, int Counted)> PageOf(IQueryable<Case> cases, ListCases q, CancellationToken ct)
+    {
+        var counted = await cases.Take(PagedResult<CaseListItemDto>.TotalLimit + 1).CountAsync(ct);
+        var skip = (q.Page - 1) * q.PageSize;
+        if (q.Sort == CaseSort.Registered)
+        {
+            return (await cases.OrderByDescending(c => c.RegisteredAtUtc).ThenByDescending(c => c.Id)
+                .Skip(skip).Take(q.PageSize).Select(c => c.Id).ToListAsync(ct), counted);
+        }
+
+        var dated = cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") != null);
+        var ids = await dated.OrderBy(c => EF.Property<DateTime?>(c, "DueAtUtc")).ThenBy(c => c.Id)
+            .Skip(skip).Take(q.PageSize).Select(c => c.Id).ToListAsync(ct);
+        if (ids.Count < q.PageSize)
+        {
+            var datedCount = ids.Count > 0 ? skip + ids.Count : await dated.Take(skip + 1).CountAsync(ct);
+            ids.AddRange(await cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") == null).OrderBy(c => c.Id)
+                .Skip(Math.Max(0, skip - datedCount)).Take(q.PageSize - ids.Count).Select(c => c.Id).ToListAsync(ct));
+        }
+
+        return (ids, counted);
     }
 
     private sealed record TreeRow(int Id, int? ParentId, string Code);

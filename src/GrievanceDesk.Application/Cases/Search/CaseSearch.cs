@@ -1,0 +1,63 @@
+using GrievanceDesk.Application.Common;
+using GrievanceDesk.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrievanceDesk.Application.Cases.Search;
+
+/// <summary>
+/// The one search of the office (API q=, the desk's search page, the intake look-up): a tracking number, a
+/// complainant's phone, name or ID number (exact), or words of the subject, content and address (full text, 2-character
+/// Chinese words included). Exact matches come first, then the most relevant text matches, then the most recent.
+/// A report's complainant is hidden from the respondent unit, so their name, phone or ID number never finds the report
+/// for that unit (检举控告的身份保护).
+/// </summary>
+public sealed class CaseSearch(ICaseTextSearch text, IIdNumberIndex idNumbers)
+{
+    /// <summary>
+    /// How many of the most recent text matches are ranked by relevance. A 2-character word can match a tenth of a
+    /// million cases; ranking them all would cost more than the page. The total still counts up to 10,000.
+    /// </summary>
+    public const int RankedWindow = 2_000;
+
+    /// <summary>The ids of one page of <paramref name="cases"/> (already filtered to what the viewer may see) matching the search, and the count up to 10,001.</summary>
+    public async Task<(List<long> Ids, int Counted)> Search(IQueryable<Case> cases, string query, IReadOnlyList<int> viewerAncestry, int skip, int take, CancellationToken ct)
+    {
+        var term = query.Trim();
+        var limit = PagedResult<CaseListItemDto>.TotalLimit + 1;
+        var exact = await Exact(cases, term, viewerAncestry)
+            .OrderByDescending(c => c.RegisteredAtUtc).ThenByDescending(c => c.Id).Select(c => c.Id).Take(limit).ToListAsync(ct);
+
+        var phrases = SearchTerms.Query(term);
+        if (phrases.Count == 0)
+        {
+            return (exact.Skip(skip).Take(take).ToList(), exact.Count);
+        }
+
+        var hits = text.Matching(phrases);
+        var matching = cases.Join(hits, c => c.Id, h => h.CaseId, (c, h) => new { c.Id, h.Rank, c.RegisteredAtUtc });
+        var textCount = await matching.Take(limit).CountAsync(ct);
+        var ranked = await matching.OrderByDescending(m => m.Id).Take(RankedWindow)
+            .OrderBy(m => m.Rank).ThenByDescending(m => m.RegisteredAtUtc).ThenByDescending(m => m.Id)
+            .Select(m => m.Id).ToListAsync(ct);
+        var exactSet = exact.ToHashSet();
+        var order = exact.Concat(ranked.Where(id => !exactSet.Contains(id))).ToList();
+        if (order.Count < skip + take && textCount > ranked.Count)
+        {
+            // Past the ranked window: the older matches, newest first.
+            order.AddRange(await matching.OrderByDescending(m => m.Id).Skip(ranked.Count).Take(skip + take - order.Count)
+                .Select(m => m.Id).ToListAsync(ct));
+        }
+
+        var overlap = exact.Count == 0 ? 0 : await matching.CountAsync(m => exact.Contains(m.Id), ct);
+        return (order.Skip(skip).Take(take).ToList(), exact.Count + textCount - overlap);
+    }
+
+    /// <summary>Cases found by number: the tracking number, or a complainant's phone, name or ID number (by its keyed hash: ID numbers are encrypted).</summary>
+    public IQueryable<Case> Exact(IQueryable<Case> cases, string term, IReadOnlyList<int> viewerAncestry)
+    {
+        var idHashes = PersonalNumbers.IsIdNumber(term) ? idNumbers.HashesOf(term) : [];
+        return cases.Where(c => c.TrackingNo == term
+            || (c.Complainants.Any(p => p.Name == term || p.Phone == term || idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty)))
+                && !(c.Kind == CaseKind.Report && c.RespondentUnitId != null && viewerAncestry.Contains(c.RespondentUnitId.Value))));
+    }
+}
