@@ -63,14 +63,39 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var referenceChanged = ReferenceDataChanged();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (referenceChanged)
+        {
+            ReferenceVersionRow().ExecuteUpdate(s => s.SetProperty(v => v.Version, v => v.Version + 1));
+        }
+
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var referenceChanged = ReferenceDataChanged();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (referenceChanged)
+        {
+            await ReferenceVersionRow().ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+        }
+
+        return saved;
     }
+
+    /// <summary>
+    /// An administrator changed reference data: every instance's cached snapshot (ReferenceData.ReferenceDataCache) is
+    /// stale once this save commits. The version row is bumped right after the save, in its transaction when there is one.
+    /// </summary>
+    private bool ReferenceDataChanged() =>
+        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is Unit or Category or Region or RoutingRule or SlaPolicy or CalendarDay);
+
+    private IQueryable<ReferenceData.ReferenceDataVersion> ReferenceVersionRow() =>
+        Set<ReferenceData.ReferenceDataVersion>().Where(v => v.Id == ReferenceData.ReferenceDataVersion.SingleRowId);
 
     /// <summary>
     /// The application-set concurrency token: every changed aggregate (itself, or a child row added, changed or removed)

@@ -7,15 +7,16 @@ namespace GrievanceDesk.Application.Cases.Search;
 /// <summary>
 /// The one search of the office (API q=, the desk's search page, the intake look-up): a tracking number, a
 /// complainant's phone, name or ID number (exact), or words of the subject, content and address (full text, 2-character
-/// Chinese words included). Exact matches come first, then the most relevant text matches, then the most recent.
+/// Chinese words included). Exact matches come first; then text matches, those with the words in their subject before
+/// those with them only in the content or address, each newest first.
 /// A report's complainant is hidden from the respondent unit, so their name, phone or ID number never finds the report
 /// for that unit (检举控告的身份保护).
 /// </summary>
 public sealed class CaseSearch(ICaseTextSearch text, IIdNumberIndex idNumbers)
 {
     /// <summary>
-    /// How many of the most recent text matches are ranked by relevance. A 2-character word can match a tenth of a
-    /// million cases; ranking them all would cost more than the page. The total still counts up to 10,000.
+    /// How many of the most recent text matches are ranked by relevance (subject before content). A 2-character word can
+    /// match a tenth of a million cases; ranking them all would cost more than the page. The total still counts to 10,000.
     /// </summary>
     public const int RankedWindow = 2_000;
 
@@ -33,12 +34,15 @@ public sealed class CaseSearch(ICaseTextSearch text, IIdNumberIndex idNumbers)
             return (exact.Skip(skip).Take(take).ToList(), exact.Count);
         }
 
-        var hits = text.Matching(phrases);
-        var matching = cases.Join(hits, c => c.Id, h => h.CaseId, (c, h) => new { c.Id, h.Rank, c.RegisteredAtUtc });
+        var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var matching = cases.Join(text.Matching(phrases), c => c.Id, h => h.CaseId, (c, h) => new { Id = h.CaseId, c.Subject, c.RegisteredAtUtc });
         var textCount = await matching.Take(limit).CountAsync(ct);
-        var ranked = await matching.OrderByDescending(m => m.Id).Take(RankedWindow)
-            .OrderBy(m => m.Rank).ThenByDescending(m => m.RegisteredAtUtc).ThenByDescending(m => m.Id)
-            .Select(m => m.Id).ToListAsync(ct);
+        // The most recent matches (the index read backwards), then those with the words in their subject first.
+        var window = await matching.OrderByDescending(m => m.Id).Take(RankedWindow).ToListAsync(ct);
+        var ranked = window
+            .OrderBy(m => words.All(w => m.Subject.Contains(w, StringComparison.OrdinalIgnoreCase)) ? 0 : 1)
+            .ThenByDescending(m => m.RegisteredAtUtc).ThenByDescending(m => m.Id)
+            .Select(m => m.Id).ToList();
         var exactSet = exact.ToHashSet();
         var order = exact.Concat(ranked.Where(id => !exactSet.Contains(id))).ToList();
         if (order.Count < skip + take && textCount > ranked.Count)

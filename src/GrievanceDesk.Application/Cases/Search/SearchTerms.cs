@@ -121,8 +121,8 @@ public static class SearchTerms
 /// <summary>One required phrase of a search: its terms in order; <see cref="IsPrefix"/> for a lone Chinese character.</summary>
 public sealed record SearchPhrase(IReadOnlyList<string> Terms, bool IsPrefix);
 
-/// <summary>A case whose text matches a search, with its relevance (lower is more relevant; 0 where the provider does not rank).</summary>
-public sealed record CaseTextHit(long CaseId, double Rank);
+/// <summary>A case whose text matches a search.</summary>
+public sealed record CaseTextHit(long CaseId);
 
 /// <summary>
 /// The full-text index over the cases' search column, one implementation per database provider (SQLite FTS5, SQL
