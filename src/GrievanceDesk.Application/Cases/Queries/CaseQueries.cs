@@ -22,7 +22,10 @@ public enum CaseSort
     Due,
 }
 
-/// <summary>GET /api/cases: the filters of SPEC §6, paged; a unit's staff see only their unit.</summary>
+/// <summary>
+/// GET /api/cases: the filters of SPEC §6, paged; a unit's staff see only their unit. With <see cref="Q"/> and no
+/// <see cref="Sort"/> the search's own ranking (Search/CaseSearch); with a sort, the search only filters.
+/// </summary>
 public sealed record ListCases(
     CaseStatus? Status = null,
     string? Unit = null,
@@ -35,7 +38,7 @@ public sealed record ListCases(
     DateOnly? To = null,
     int Page = 1,
     int PageSize = 20,
-    CaseSort Sort = CaseSort.Registered) : IQuery<PagedResult<CaseListItemDto>>;
+    CaseSort? Sort = null) : IQuery<PagedResult<CaseListItemDto>>;
 
 public sealed record PublicReplyDto(DateTimeOffset At, string Text);
 
@@ -145,9 +148,12 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         }
 
         var viewerAncestry = await reader.ViewerUnitAncestry(ct);
-        var (pageIds, counted) = q.Q is { Length: > 0 } text
-            ? await search.Search(cases, text, viewerAncestry, (q.Page - 1) * q.PageSize, q.PageSize, ct)
-            : await PageOf(cases, q, ct);
+        var (pageIds, counted) = (q.Q, q.Sort) switch
+        {
+            ({ Length: > 0 } text, null) => await search.Search(cases, text, viewerAncestry, (q.Page - 1) * q.PageSize, q.PageSize, ct),
+            ({ Length: > 0 } text, { } sort) => await PageOf(search.Filter(cases, text, viewerAncestry), sort, q, ct),
+            _ => await PageOf(cases, q.Sort ?? CaseSort.Registered, q, ct),
+        };
         var found = await db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id))
             .Select(c => new
             {
@@ -222,11 +228,11 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
     /// order reads an index in order (all cases or a unit's by registration; by deadline) and stops at the page.
     /// "By deadline" puts cases without a deadline (closed) last: two index ranges, the dated ones first.
     /// </summary>
-    private static async Task<(List<long> Ids, int Counted)> PageOf(IQueryable<Case> cases, ListCases q, CancellationToken ct)
+    private static async Task<(List<long> Ids, int Counted)> PageOf(IQueryable<Case> cases, CaseSort sort, ListCases q, CancellationToken ct)
     {
         var counted = await cases.Take(PagedResult<CaseListItemDto>.TotalLimit + 1).CountAsync(ct);
         var skip = (q.Page - 1) * q.PageSize;
-        if (q.Sort == CaseSort.Registered)
+        if (sort == CaseSort.Registered)
         {
             return (await cases.OrderByDescending(c => c.RegisteredAtUtc).ThenByDescending(c => c.Id)
                 .Skip(skip).Take(q.PageSize).Select(c => c.Id).ToListAsync(ct), counted);
