@@ -36,6 +36,16 @@ public sealed class WebApp : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The app process's CPU time so far: on a shared machine, what its requests cost whatever the wall clock says.</summary>
+    public TimeSpan AppCpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <param name="databasePath">The seeded data set to run on (null: a fresh, empty database).</param>
     public static async Task<WebApp> StartAsync(string dll, string? databasePath = null)
     {

@@ -176,7 +176,9 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 c.RespondentUnitId,
                 DueAt = EF.Property<DateTime?>(c, "DueAtUtc"),
                 UnitName = db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
-                Complainant = c.Complainants.OrderBy(p => p.Id).Select(p => new { p.Name, p.Phone }).FirstOrDefault(),
+                // Two scalar subqueries (a lookup each by the CaseId index); an object here becomes a window over every complainant.
+                ComplainantName = c.Complainants.OrderBy(p => p.Id).Select(p => p.Name).FirstOrDefault(),
+                ComplainantPhone = c.Complainants.OrderBy(p => p.Id).Select(p => p.Phone).FirstOrDefault(),
             })
             .ToDictionaryAsync(r => r.Id, ct);
         var rows = pageIds.Where(found.ContainsKey).Select(id => found[id]).ToList();
@@ -186,7 +188,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
             var hidden = r.Kind == CaseKind.Report && ConflictGuard.IsConflicted(r.RespondentUnitId, viewerAncestry);
             return new CaseListItemDto(
                 r.Id, r.TrackingNo, r.Status, r.Status.ToChinese(), r.Channel, r.Kind, r.Urgency, r.Subject,
-                hidden ? null : r.Complainant?.Name, hidden ? null : Masking.Phone(r.Complainant?.Phone),
+                hidden ? null : r.ComplainantName, hidden ? null : Masking.Phone(r.ComplainantPhone),
                 r.CategoryId, r.RegionId, r.UnitId, r.UnitName, r.CadreUserName,
                 CaseReader.At(r.ReceivedAtUtc), CaseReader.At(r.RegisteredAtUtc), CaseReader.At(r.DueAt),
                 r.DueAt is { } due && due < now, r.IsCollective, r.IsRepeat, r.IsPaused);
