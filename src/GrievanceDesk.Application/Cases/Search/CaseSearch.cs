@@ -25,8 +25,12 @@ public sealed class CaseSearch(ICaseTextSearch text, IIdNumberIndex idNumbers)
     {
         var term = query.Trim();
         var limit = PagedResult<CaseListItemDto>.TotalLimit + 1;
-        var exact = await Exact(cases, term, viewerAncestry)
-            .OrderByDescending(c => c.RegisteredAtUtc).ThenByDescending(c => c.Id).Select(c => c.Id).Take(limit).ToListAsync(ct);
+        // Two index lookups (the tracking number; the complainants by name, phone or ID hash), merged here: one OR over
+        // both would read every case.
+        var byNumber = await cases.Where(c => c.TrackingNo == term).Select(c => new { c.Id, c.RegisteredAtUtc }).Take(limit).ToListAsync(ct);
+        var byPerson = await ByPerson(cases, term, viewerAncestry).Select(c => new { c.Id, c.RegisteredAtUtc }).Take(limit).ToListAsync(ct);
+        var exact = byNumber.Concat(byPerson).DistinctBy(c => c.Id)
+            .OrderByDescending(c => c.RegisteredAtUtc).ThenByDescending(c => c.Id).Select(c => c.Id).Take(limit).ToList();
 
         var phrases = SearchTerms.Query(term);
         if (phrases.Count == 0)
@@ -60,23 +64,29 @@ public sealed class CaseSearch(ICaseTextSearch text, IIdNumberIndex idNumbers)
     public IQueryable<Case> Filter(IQueryable<Case> cases, string query, IReadOnlyList<int> viewerAncestry)
     {
         var term = query.Trim();
-        var exactIds = Exact(cases, term, viewerAncestry).Select(c => c.Id);
+        var byNumber = cases.Where(c => c.TrackingNo == term).Select(c => c.Id);
+        var byPerson = ByPerson(cases, term, viewerAncestry).Select(c => c.Id);
         var phrases = SearchTerms.Query(term);
         if (phrases.Count == 0)
         {
-            return cases.Where(c => exactIds.Contains(c.Id));
+            return cases.Where(c => byNumber.Contains(c.Id) || byPerson.Contains(c.Id));
         }
 
         var textIds = text.Matching(phrases).Select(h => h.CaseId);
-        return cases.Where(c => exactIds.Contains(c.Id) || textIds.Contains(c.Id));
+        return cases.Where(c => byNumber.Contains(c.Id) || byPerson.Contains(c.Id) || textIds.Contains(c.Id));
     }
 
-    /// <summary>Cases found by number: the tracking number, or a complainant's phone, name or ID number (by its keyed hash: ID numbers are encrypted).</summary>
-    public IQueryable<Case> Exact(IQueryable<Case> cases, string term, IReadOnlyList<int> viewerAncestry)
+    /// <summary>
+    /// Cases found by a complainant's phone, name or ID number (by its keyed hash: ID numbers are encrypted), read from
+    /// the complainants' indexes; never a report for the unit it is about (the identity rule).
+    /// </summary>
+    private IQueryable<Case> ByPerson(IQueryable<Case> cases, string term, IReadOnlyList<int> viewerAncestry)
     {
         var idHashes = PersonalNumbers.IsIdNumber(term) ? idNumbers.HashesOf(term) : [];
-        return cases.Where(c => c.TrackingNo == term
-            || (c.Complainants.Any(p => p.Name == term || p.Phone == term || idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty)))
-                && !(c.Kind == CaseKind.Report && c.RespondentUnitId != null && viewerAncestry.Contains(c.RespondentUnitId.Value))));
+        return cases.SelectMany(
+                c => c.Complainants.Where(p => p.Name == term || p.Phone == term || idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty))),
+                (c, p) => c)
+            .Where(c => !(c.Kind == CaseKind.Report && c.RespondentUnitId != null && viewerAncestry.Contains(c.RespondentUnitId.Value)))
+            .Distinct();
     }
 }
