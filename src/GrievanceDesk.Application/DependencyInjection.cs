@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<ValidationBehaviour<IMessage, object>>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<Cases.CaseWorkbench>();
         services.AddScoped<Cases.CaseReader>();
+        services.AddScoped<Cases.Search.CaseSearch>();
         services.AddScoped<Cases.CaseRouter>();
         services.AddScoped<ReferenceData.DeadlineRecomputation>();
         services.AddSingleton<Cases.Queries.TrackingAttempts>();

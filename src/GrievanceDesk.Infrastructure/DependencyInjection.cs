@@ -5,6 +5,8 @@ using GrievanceDesk.Infrastructure.Jobs;
 using GrievanceDesk.Infrastructure.Outbox;
 using GrievanceDesk.Infrastructure.Persistence;
 using GrievanceDesk.Infrastructure.Security;
+using GrievanceDesk.Infrastructure.ReferenceData;
+using GrievanceDesk.Infrastructure.Search;
 using GrievanceDesk.Infrastructure.Seeding;
 using GrievanceDesk.Infrastructure.Time;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +44,8 @@ public static class DependencyInjection
         services.AddGrievanceDeskOutbox(configuration);
         services.AddGrievanceDeskJobs(configuration);
         services.AddGrievanceDeskStatsAndBriefings(configuration);
+        services.AddGrievanceDeskSearch(database.Provider);
+        services.AddGrievanceDeskReferenceDataCache();
 
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddIdentityCore<AppUser>(o =>

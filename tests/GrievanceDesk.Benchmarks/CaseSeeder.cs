@@ -61,12 +61,10 @@ public sealed class CaseSeeder(SeedSettings settings)
         ["MZSH"] = ["低保申请审核问题", "养老服务机构收费问题"],
     };
 
-    private static readonly string[] Streets = ["湖滨路", "柳岸街", "青山路", "金苑大道", "富华路", "辰阳路", "新丰街", "光明路", "向阳街", "和兴路"];
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
-    private static readonly string[] GivenNames = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞"];
     private static readonly string[] VisitNotes = ["问题未解决，要求重新处理", "对处理结果不认可", "答复敷衍，未实地查看", "承诺的整改没有落实"];
 
     private readonly Random _random = new(settings.RandomSeed);
+    private CaseTexts Texts => field ??= new CaseTexts(_random);
     private readonly Dictionary<(int, double), double[]> _zipf = [];
 
     public async Task<SeedReport> SeedAsync(BenchmarkHost host)
@@ -121,7 +119,7 @@ public sealed class CaseSeeder(SeedSettings settings)
             cases.Insert(row.Values());
             if (!row.IsAnonymous)
             {
-                complainants.Insert(id, Pick(Surnames) + Pick(GivenNames), $"1{_random.Next(3, 10)}{_random.NextInt64(100_000_000, 1_000_000_000)}", row.Address);
+                complainants.Insert(id, Texts.Name(), $"1{_random.Next(3, 10)}{_random.NextInt64(100_000_000, 1_000_000_000)}", row.Address);
             }
 
             foreach (var v in row.Visits)
@@ -231,7 +229,8 @@ public sealed class CaseSeeder(SeedSettings settings)
         var subjects = Subjects.GetValueOrDefault(top.Code) ?? ["其他诉求"];
         // Each sub-category has its own subject, mostly.
         var subject = subjects[(leafIndex + (_random.NextDouble() < 0.9 ? 0 : Zipf(subjects.Length, 1.0))) % subjects.Length];
-        var addressIndex = (int)(Streets.Length * 400 * Math.Pow(_random.NextDouble(), 3));
+        var addressIndex = (int)(9_000 * Math.Pow(_random.NextDouble(), 3));
+        var address = Texts.Address(addressIndex);
         return new CaseRow
         {
             Id = id,
@@ -247,9 +246,9 @@ public sealed class CaseSeeder(SeedSettings settings)
             IsCollective = collective,
             CategoryId = leaf,
             RegionId = region,
-            Address = $"{Streets[addressIndex % Streets.Length]}{addressIndex / Streets.Length + 1}号",
+            Address = address,
             Subject = subject,
-            Content = $"{subject}，请有关部门尽快核实处理。",
+            Content = Texts.Content(subject, address),
             SlaPolicyId = hotline ? (urgent ? reference.HotlineUrgentPolicy : reference.HotlinePolicy) : reference.PetitionPolicy,
             UnitId = reference.UnitFor(leaf, region),
             Hotline = hotline,
@@ -634,7 +633,7 @@ public sealed class CaseSeeder(SeedSettings settings)
             "CadreUserName", "DispatchedAtUtc", "AcceptedAtUtc", "FirstContactAtUtc", "AcceptDeadlineUtc", "ContactDeadlineUtc",
             "HandleDeadlineUtc", "FeedbackDeadlineUtc", "HandleRound", "Outcome", "ResolutionSummary", "ResolvedAtUtc", "ResolvedBy",
             "ClosedAtUtc", "CloseReason", "ReopenCount", "IsRepeat", "RepeatOfCaseId", "MergedIntoCaseId", "IsPaused", "Status",
-            "TimelineCount", "DueAtUtc",
+            "TimelineCount", "DueAtUtc", "SearchTerms",
         ];
 
         public long Id;
@@ -691,7 +690,7 @@ public sealed class CaseSeeder(SeedSettings settings)
             CadreUserName, DispatchedAtUtc, AcceptedAtUtc, FirstContactAtUtc, AcceptDeadlineUtc, ContactDeadlineUtc,
             HandleDeadlineUtc, FeedbackDeadlineUtc, HandleRound, Outcome, ResolutionSummary, ResolvedAtUtc, ResolvedBy,
             ClosedAtUtc, CloseReason, ReopenCount, IsRepeat, RepeatOfCaseId, MergedIntoCaseId, IsPaused, Status,
-            0, DueAtUtc,
+            0, DueAtUtc, GrievanceDesk.Application.Cases.Search.SearchTerms.Of(Subject, Content, Address),
         ];
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 // dotnet run -c Release --project tests/GrievanceDesk.Benchmarks --artifacts-path /tmp/gd-bench -- <scenario> [options]
 //
 // Scenarios (one or more): seed, stats, briefing, profile (each stats query alone), explain (SQLite query plans),
-//   escalation (the sweep's scan and run, on a copy of the data set), intake and casepage (the real app over HTTP).
+//   escalation (the sweep's scan and run, on a copy of the data set), intake and casepage (the real app over HTTP),
+//   lists, search, similar (the real app over the data set).
 // Options:
 //   --cases N     cases in the data set (default 1,000,000)
 //   --open N      of which open at the data set's "now" (default 50,000)
@@ -16,6 +17,9 @@ using Microsoft.Data.Sqlite;
 //   --due N       escalation: cases newly due per sweep run (default 50)
 //   --web DLL     intake/casepage: the app, built in Release (default /tmp/gd-bench-build/bin/GrievanceDesk.Web/release/GrievanceDesk.Web.dll)
 //   --workers N, --seconds S, --rate R   intake: closed-loop workers (16), seconds per phase (20), open-loop requests/s (100)
+//   --fresh       intake: on a fresh, empty database instead of the data set (the old measurement)
+//   --requests N  lists, search, similar: sequential requests per figure (100)
+// Issue 15 (the app over the data set): intake (with the bare-stack baseline and the ratio), lists, search, similar.
 //
 // To see how the times grow when the table doubles with older history, run the same scenario with
 // --cases 2000000 --years 4: the same density of cases per week, twice the table.
@@ -31,7 +35,7 @@ var settings = new SeedSettings(options.Cases, options.Open, options.Years, Seed
 var path = options.Database ?? $"/tmp/gd-bench/cases-{options.Cases}-{options.Years.ToString(CultureInfo.InvariantCulture)}y.db";
 Console.WriteLine($"GrievanceDesk benchmarks on {Environment.ProcessorCount} cores, SQLite {SqliteVersion()}, data set {path}");
 
-var needsDataSet = options.Scenarios.Any(s => s is not ("intake" or "casepage"));
+var needsDataSet = options.Scenarios.Any(s => s is not ("intake" or "casepage")) || (options.Scenarios.Contains("intake") && !options.Fresh);
 if (needsDataSet && (options.Reseed || options.Scenarios.Contains("seed") || !File.Exists(path)))
 {
     Console.WriteLine($"seeding {settings.Cases:N0} cases ({settings.OpenCases:N0} open) over {settings.Years} years…");
@@ -71,9 +75,23 @@ foreach (var scenario in options.Scenarios)
             results.AddRange(await EscalationBenchmark.RunAsync(path, settings.NowUtc, options.Runs, options.Due));
             break;
         case "intake":
-            Console.WriteLine($"intake (POST /api/cases on the real app, {options.Workers} workers / {options.Rate:0} per s, {options.Seconds:0} s each; Jobs:RunServer=false):");
-            web ??= await WebApp.StartAsync(options.Web);
-            results.AddRange(await WebBenchmark.IntakeAsync(web, options.Workers, options.Seconds, options.Rate));
+            Console.WriteLine($"intake (POST /api/cases on the real app{(options.Fresh ? ", fresh database" : " over the data set")}, {options.Workers} workers / {options.Rate:0} per s, {options.Seconds:0} s each; Jobs:RunServer=false):");
+            web ??= await WebApp.StartAsync(options.Web, options.Fresh ? null : path);
+            await using (var baseline = await BaselineApp.StartAsync(Path.Combine(Path.GetDirectoryName(path)!, "baseline.db")))
+            {
+                results.AddRange(await WebBenchmark.IntakeAsync(web, options.Workers, options.Seconds, options.Rate, baseline));
+            }
+
+            break;
+        case "lists" or "search" or "similar":
+            Console.WriteLine($"{scenario} (GET on the real app over the data set, {options.Requests} sequential requests each after a warm-up):");
+            web ??= await WebApp.StartAsync(options.Web, path);
+            results.AddRange(scenario switch
+            {
+                "lists" => await ScaleBenchmark.ListsAsync(web, options.Requests),
+                "search" => await ScaleBenchmark.SearchAsync(web, path, options.Requests),
+                _ => await ScaleBenchmark.SimilarAsync(web, path, options.Requests),
+            });
             break;
         case "casepage":
             Console.WriteLine("case page (GET /api/cases/{id} with a 200-event timeline):");
@@ -114,6 +132,8 @@ internal sealed record Options(List<string> Scenarios, int Cases, int Open, doub
     public int Workers { get; init; } = 16;
     public double Seconds { get; init; } = 20;
     public double Rate { get; init; } = 100;
+    public bool Fresh { get; init; }
+    public int Requests { get; init; } = 100;
 }
 
 internal static class OptionsParser
@@ -137,6 +157,8 @@ internal static class OptionsParser
                 "--workers" => o with { Workers = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--seconds" => o with { Seconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--rate" => o with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--fresh" => o with { Fresh = true },
+                "--requests" => o with { Requests = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 var scenario when !scenario.StartsWith("--", StringComparison.Ordinal) => Add(o, scenario),
                 var unknown => throw new ArgumentException($"unknown option {unknown}"),
             };

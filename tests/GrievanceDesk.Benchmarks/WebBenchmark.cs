@@ -36,7 +36,18 @@ public sealed class WebApp : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<WebApp> StartAsync(string dll)
+    /// <summary>The app process's CPU time so far: on a shared machine, what its requests cost whatever the wall clock says.</summary>
+    public TimeSpan AppCpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <param name="databasePath">The seeded data set to run on (null: a fresh, empty database).</param>
+    public static async Task<WebApp> StartAsync(string dll, string? databasePath = null)
     {
         if (!File.Exists(dll))
         {
@@ -62,6 +73,10 @@ public sealed class WebApp : IAsyncDisposable
         start.Environment["Demo__Cases"] = "0";
         start.Environment["Jobs__RunServer"] = "false";
         start.Environment["Database__DataDirectory"] = data;
+        if (databasePath is not null)
+        {
+            start.Environment["Database__ConnectionString"] = BenchmarkHost.ConnectionString(databasePath);
+        }
         start.Environment["RateLimits__SignInPerMinute"] = "100000";
         var log = new StreamWriter(Path.Combine(data, "app.log")) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -146,10 +161,10 @@ public static class WebBenchmark
     private static long _sequence;
 
     /// <summary>A realistic case: a property-management complaint in a district with a routing rule (routed to QH-ZJW, cadre1).</summary>
-    private static HttpRequestMessage NewCase(string token)
+    private static HttpRequestMessage NewCase(string token, string path = "/api/cases")
     {
         var n = Interlocked.Increment(ref _sequence);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = JsonContent.Create(new
             {
@@ -171,12 +186,12 @@ public static class WebBenchmark
         return request;
     }
 
-    private static async Task<(HttpStatusCode Status, double Ms)> Send(HttpClient client, string token)
+    private static async Task<(HttpStatusCode Status, double Ms)> Send(HttpClient client, string token, string path)
     {
         var watch = Stopwatch.StartNew();
         try
         {
-            using var request = NewCase(token);
+            using var request = NewCase(token, path);
             using var response = await client.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
             return (response.StatusCode, watch.Elapsed.TotalMilliseconds);
@@ -187,7 +202,8 @@ public static class WebBenchmark
         }
     }
 
-    public static async Task<IReadOnlyList<Measure.Result>> IntakeAsync(WebApp app, int workers, double seconds, double rate)
+    /// <param name="baseline">The bare-stack endpoint, run closed loop just before the intake's, for the ratio intake / baseline.</param>
+    public static async Task<IReadOnlyList<Measure.Result>> IntakeAsync(WebApp app, int workers, double seconds, double rate, BaselineApp? baseline = null)
     {
         var token = await app.TokenAsync("desk");
         var results = new List<Measure.Result>();
@@ -196,8 +212,20 @@ public static class WebBenchmark
         var warm = await ClosedLoopAsync(app.Client, token, workers, TimeSpan.FromSeconds(3));
         Console.WriteLine($"  warm-up: {warm.Count} requests, {warm.Count(r => r.Status != HttpStatusCode.Created)} not 201");
 
+        double? baselineRate = null;
+        if (baseline is not null)
+        {
+            await ClosedLoopAsync(baseline.Client, baseline.Token, workers, TimeSpan.FromSeconds(3), "/baseline/cases");
+            var bareWatch = Stopwatch.StartNew();
+            var bare = await ClosedLoopAsync(baseline.Client, baseline.Token, workers, TimeSpan.FromSeconds(seconds), "/baseline/cases");
+            baselineRate = bare.Count(r => r.Status == HttpStatusCode.Created) / bareWatch.Elapsed.TotalSeconds;
+            var bareLat = bare.Select(r => r.Ms).Order().ToList();
+            Console.WriteLine($"  bare-stack baseline, closed loop, {workers} workers: {baselineRate:0} cases/s; latency p50 {P(bareLat, 50):0.0} ms, p99 {P(bareLat, 99):0.0} ms; errors: {Errors(bare)}");
+            results.Add(new Measure.Result($"baseline closed loop {workers} workers: ms per case", 1000 / baselineRate.Value, 1000 / baselineRate.Value, 1000 / baselineRate.Value, 0, 1,
+                null, $"{baselineRate:0} cases/s, p50 {P(bareLat, 50):0.0} / p99 {P(bareLat, 99):0.0} ms, errors: {Errors(bare)}"));
+        }
+
         // (a) closed loop: as fast as W workers can go.
-        var process = Process.GetCurrentProcess();
         var closedWatch = Stopwatch.StartNew();
         var closed = await ClosedLoopAsync(app.Client, token, workers, TimeSpan.FromSeconds(seconds));
         var elapsed = closedWatch.Elapsed.TotalSeconds;
@@ -210,6 +238,12 @@ public static class WebBenchmark
         // Reported as ms per case so that the table's "limit" column reads the same way: 1000/300 = 3.33 ms per case.
         results.Add(new Measure.Result($"intake closed loop {workers} workers: ms per case", 1000 / throughput, 1000 / throughput, 1000 / throughput, 0, 1,
             1000 / IntakeRatePerSecond, $"{throughput:0} cases/s over {elapsed:0.0} s, {ok} created, errors: {errors}, p50 {P(lat, 50):0.0} / p99 {P(lat, 99):0.0} ms"));
+        if (baselineRate is { } bareRate)
+        {
+            Console.WriteLine($"  ratio intake / baseline: {throughput / bareRate:0.00} (target ≥ 0.50)");
+            results.Add(new Measure.Result("intake / baseline rate (x100)", 100 * throughput / bareRate, 0, 0, 0, 1, null,
+                $"{throughput:0} / {bareRate:0} cases/s = {throughput / bareRate:0.00}; target ≥ 0.50"));
+        }
 
         // (b) open loop: one request every 1/rate s, on schedule whatever the responses do; latency from the scheduled instant.
         var open = await OpenLoopAsync(app.Client, token, rate, TimeSpan.FromSeconds(seconds));
@@ -301,7 +335,7 @@ public static class WebBenchmark
         }
     }
 
-    private static async Task<List<(HttpStatusCode Status, double Ms)>> ClosedLoopAsync(HttpClient client, string token, int workers, TimeSpan duration)
+    private static async Task<List<(HttpStatusCode Status, double Ms)>> ClosedLoopAsync(HttpClient client, string token, int workers, TimeSpan duration, string path = "/api/cases")
     {
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var all = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
@@ -309,7 +343,7 @@ public static class WebBenchmark
             var mine = new List<(HttpStatusCode, double)>();
             while (Stopwatch.GetTimestamp() < end && mine.Count < 100_000)
             {
-                mine.Add(await Send(client, token));
+                mine.Add(await Send(client, token, path));
             }
 
             return mine;
@@ -334,7 +368,7 @@ public static class WebBenchmark
             var lag = watch.Elapsed.TotalMilliseconds - due; // counted in: latency from the scheduled instant
             tasks.Add(Task.Run(async () =>
             {
-                var (status, ms) = await Send(client, token);
+                var (status, ms) = await Send(client, token, "/api/cases");
                 return (status, ms + Math.Max(0, lag));
             }));
         }

@@ -160,6 +160,12 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                     b.Property<int?>("RoutingRuleId")
                         .HasColumnType("int");
 
+                    b.Property<string>("SearchTerms")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SlaPolicyId")
                         .HasColumnType("int");
 
@@ -216,7 +222,11 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SlaPolicyId", "DueAtUtc");
 
-                    b.HasIndex("UnitId", "Status");
+                    b.HasIndex("UnitId", "DueAtUtc");
+
+                    b.HasIndex("UnitId", "RegisteredAtUtc");
+
+                    b.HasIndex("UnitId", "Status", "CadreUserName");
 
                     b.HasIndex("DispatchedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel")
                         .HasDatabaseName("IX_Cases_Stats_Dispatched");
@@ -344,6 +354,8 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("Name");
 
                     b.HasIndex("Phone");
 
@@ -1237,6 +1249,26 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_OutboxMessages_Due");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Infrastructure.ReferenceData.ReferenceDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReferenceDataVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
                 });
 
             modelBuilder.Entity("GrievanceDesk.Infrastructure.Seeding.AppliedSeed", b =>

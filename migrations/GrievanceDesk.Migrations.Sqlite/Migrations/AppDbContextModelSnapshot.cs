@@ -153,6 +153,12 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                     b.Property<int?>("RoutingRuleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchTerms")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SlaPolicyId")
                         .HasColumnType("INTEGER");
 
@@ -209,7 +215,11 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SlaPolicyId", "DueAtUtc");
 
-                    b.HasIndex("UnitId", "Status");
+                    b.HasIndex("UnitId", "DueAtUtc");
+
+                    b.HasIndex("UnitId", "RegisteredAtUtc");
+
+                    b.HasIndex("UnitId", "Status", "CadreUserName");
 
                     b.HasIndex("DispatchedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel")
                         .HasDatabaseName("IX_Cases_Stats_Dispatched");
@@ -331,6 +341,8 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("Name");
 
                     b.HasIndex("Phone");
 
@@ -1190,6 +1202,26 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_OutboxMessages_Due");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Infrastructure.ReferenceData.ReferenceDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReferenceDataVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
                 });
 
             modelBuilder.Entity("GrievanceDesk.Infrastructure.Seeding.AppliedSeed", b =>

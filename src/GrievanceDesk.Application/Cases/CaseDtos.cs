@@ -118,4 +118,23 @@ public sealed record CaseListItemDto(
     bool IsRepeat,
     bool IsPaused);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+/// <summary>
+/// A page of a list. <see cref="Total"/> is exact up to <see cref="TotalLimit"/>; past it the list stops counting
+/// (counting a million rows per page would cost more than the page) and says "10,000+" (<see cref="TotalIsLowerBound"/>).
+/// </summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public const int TotalLimit = 10_000;
+
+    /// <summary>There are more than <see cref="Total"/> (which is then <see cref="TotalLimit"/>).</summary>
+    public bool TotalIsLowerBound { get; init; }
+
+    /// <summary>The total as shown: "10,000+" when bounded.</summary>
+    public string TotalText => TotalIsLowerBound
+        ? Total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + "+"
+        : Total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A page whose total was counted up to <see cref="TotalLimit"/> + 1.</summary>
+    public static PagedResult<T> Bounded(IReadOnlyList<T> items, int counted, int page, int pageSize) =>
+        new(items, Math.Min(counted, TotalLimit), page, pageSize) { TotalIsLowerBound = counted > TotalLimit };
+}

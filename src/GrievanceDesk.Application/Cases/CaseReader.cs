@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrievanceDesk.Application.Cases;
 
 /// <summary>Reads cases for the caller: visibility by unit, masking of phone and ID numbers, a report's complainant hidden from the respondent unit.</summary>
-public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider clock, ReferenceData.IReferenceData reference)
 {
     public Task<CaseDetailDto> Detail(long caseId, CancellationToken ct) => Detail(caseId, answersOwnWrite: false, ct);
 
@@ -49,11 +49,12 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
     private async Task<CaseDetailDto> Describe(Case c, CancellationToken ct)
     {
         var unitIds = new[] { c.UnitId, c.RespondentUnitId }.Where(id => id is not null).Select(id => id!.Value).ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-        var category = await db.Categories.AsNoTracking().SingleAsync(x => x.Id == c.CategoryId, ct);
-        var region = await db.Regions.AsNoTracking().SingleAsync(x => x.Id == c.RegionId, ct);
-        var (track, warnBeforeHours) = await db.SlaPolicies.AsNoTracking().Where(p => p.Id == c.SlaPolicyId)
-            .Select(p => ValueTuple.Create(p.Track, p.WarnBeforeHours)).SingleAsync(ct);
+        var snapshot = await reference.GetAsync(ct);
+        var units = unitIds.Distinct().ToDictionary(id => id, id => snapshot.UnitsById[id]);
+        var category = snapshot.Categories.Single(x => x.Id == c.CategoryId);
+        var region = snapshot.Regions.Single(x => x.Id == c.RegionId);
+        var policy = snapshot.SlaPolicies.Single(p => p.Id == c.SlaPolicyId);
+        var (track, warnBeforeHours) = (policy.Track, policy.WarnBeforeHours);
         var hidden = await HidesIdentity(c, ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -125,8 +126,7 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
             return [];
         }
 
-        var parents = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.ParentId, ct);
-        return [.. Tree.Ancestry(viewerUnit, parents)];
+        return [.. Tree.Ancestry(viewerUnit, (await reference.GetAsync(ct)).UnitParents)];
     }
 
     /// <summary>A report's complainant is never shown to users of the respondent unit or a unit below it (SPEC §3).</summary>

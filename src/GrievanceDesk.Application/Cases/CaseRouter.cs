@@ -1,41 +1,57 @@
 using GrievanceDesk.Application.Common;
+using GrievanceDesk.Application.ReferenceData;
 using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Domain.ReferenceData;
-using Microsoft.EntityFrameworkCore;
 
 namespace GrievanceDesk.Application.Cases;
+
+/// <summary>Where routing sends a new case: the rule, the unit (after the conflict guard), its ancestry, and the cadre auto-assign picks.</summary>
+public sealed record RoutePlan(int RuleId, int UnitId, IReadOnlyList<int> UnitAncestry, string? Note, string? Cadre);
 
 /// <summary>
 /// Routing on intake (SPEC §3): the most specific rule wins; a hit dispatches at once, with the conflict guard sending
 /// a case about unit U to U's parent instead, then auto-assigns where the unit does; a miss leaves the case in the
-/// dispatcher queue. Only a case waiting in the queue is routed.
+/// dispatcher queue. Only a case waiting in the queue is routed. Planned from the reference-data snapshot and the
+/// cadres' open load before the case is written (<see cref="PlanAsync"/>), applied to the new case in memory (<see cref="Apply"/>).
 /// </summary>
-public sealed class CaseRouter(IAppDbContext db, CaseWorkbench workbench, IUserDirectory users)
+public sealed class CaseRouter(IReferenceData reference, CaseWorkbench workbench, IUserDirectory users)
 {
-    public async Task RouteAsync(Case @case, CaseContext ctx, CancellationToken ct)
-    {
-        if (!@case.IsAwaitingDispatch)
-        {
-            return; // a repeat merged into the case being handled, or a consultation answered on the spot
-        }
+    public async Task RouteAsync(Case @case, CaseContext ctx, CancellationToken ct) =>
+        Apply(@case, await PlanAsync(@case.CategoryId, @case.RegionId, @case.RespondentUnitId, ct), ctx);
 
-        var rules = await db.RoutingRules.AsNoTracking().Where(r => r.IsActive).ToListAsync(ct);
-        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, ct);
-        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.ParentId, ct);
-        var rule = RoutingRuleMatcher.Match(rules, Tree.Ancestry(@case.CategoryId, categories), Tree.Ancestry(@case.RegionId, regions));
+    /// <summary>The routing of a case with this category, region and respondent unit; null when no rule applies.</summary>
+    public async Task<RoutePlan?> PlanAsync(int categoryId, int regionId, int? respondentUnitId, CancellationToken ct)
+    {
+        var snapshot = await reference.GetAsync(ct);
+        var rule = RoutingRuleMatcher.Match(snapshot.ActiveRoutingRules, Tree.Ancestry(categoryId, snapshot.CategoryParents), Tree.Ancestry(regionId, snapshot.RegionParents));
         if (rule is null)
         {
-            return;
+            return null;
         }
 
         var (proposed, parentOf) = await workbench.UnitTree(rule.UnitId, ct);
-        if (ConflictGuard.Redirect(@case.RespondentUnitId, rule.UnitId, proposed, parentOf) is not { } target)
+        if (ConflictGuard.Redirect(respondentUnitId, rule.UnitId, proposed, parentOf) is not { } target)
         {
-            return;
+            return null;
         }
 
         var (ancestry, _) = await workbench.UnitTree(target, ct);
-        @case.Dispatch(target, ancestry, rule.Id, target == rule.UnitId ? null : "回避：被反映单位及其下级不办理本件，转其上级单位", ctx);
-        await workbench.AutoAssign(@case, users, ctx, ct);
+        return new RoutePlan(rule.Id, target, ancestry, target == rule.UnitId ? null : "回避：被反映单位及其下级不办理本件，转其上级单位",
+            await workbench.CadreFor(target, users, ct));
+    }
+
+    /// <summary>Dispatches (and assigns) a case still waiting in the queue as planned.</summary>
+    public static void Apply(Case @case, RoutePlan? plan, CaseContext ctx)
+    {
+        if (plan is null || !@case.IsAwaitingDispatch)
+        {
+            return; // no rule; or a repeat merged into the case being handled, or a consultation answered on the spot
+        }
+
+        @case.Dispatch(plan.UnitId, plan.UnitAncestry, plan.RuleId, plan.Note, ctx);
+        if (plan.Cadre is { } cadre)
+        {
+            @case.Assign(cadre, ctx);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using GrievanceDesk.Application.Common;
+using GrievanceDesk.Application.ReferenceData;
 using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Domain.Common;
 using GrievanceDesk.Domain.ReferenceData;
@@ -15,7 +16,7 @@ namespace GrievanceDesk.Application.Cases;
 public sealed class CaseWorkbench(
     IAppDbContext db,
     ICurrentUser user,
-    IBusinessCalendarSource calendars,
+    IReferenceData reference,
     ICaseNotifier notifier,
     CaseReader reader,
     TimeProvider clock)
@@ -66,8 +67,9 @@ public sealed class CaseWorkbench(
 
     public async Task<CaseContext> ContextFor(int slaPolicyId, CancellationToken ct)
     {
-        var policy = await db.SlaPolicies.AsNoTracking().SingleAsync(p => p.Id == slaPolicyId, ct);
-        return new CaseContext(clock.GetUtcNow().UtcDateTime, Actor, await calendars.GetAsync(ct), policy.Terms);
+        var snapshot = await reference.GetAsync(ct);
+        var policy = snapshot.SlaPolicies.Single(p => p.Id == slaPolicyId);
+        return new CaseContext(clock.GetUtcNow().UtcDateTime, Actor, snapshot.Calendar, policy.Terms);
     }
 
     public Actor Actor => new(user.UserName, user.DisplayName, user.UnitId);
@@ -87,7 +89,7 @@ public sealed class CaseWorkbench(
     /// <summary>A unit and its ancestors, for the conflict guard.</summary>
     public async Task<(IReadOnlyList<int> Ancestry, Func<int, int?> ParentOf)> UnitTree(int unitId, CancellationToken ct)
     {
-        var parents = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.ParentId, ct);
+        var parents = (await reference.GetAsync(ct)).UnitParents;
         return (Tree.Ancestry(unitId, parents), id => parents.GetValueOrDefault(id));
     }
 
@@ -101,32 +103,42 @@ public sealed class CaseWorkbench(
     /// </summary>
     public async Task AutoAssign(Case @case, IUserDirectory users, CaseContext ctx, CancellationToken ct)
     {
-        if (@case.UnitId is not { } unitId || !await db.Units.AnyAsync(u => u.Id == unitId && u.AutoAssign, ct))
+        if (@case.UnitId is { } unitId && await CadreFor(unitId, users, ct) is { } chosen)
         {
-            return;
+            @case.Assign(chosen, ctx);
+        }
+    }
+
+    /// <summary>
+    /// The cadre auto-assign would choose in the unit (the fewest open cases, ties by user name), or null when the unit
+    /// does not auto-assign or has no cadre. The open load is counted on the (UnitId, Status, CadreUserName) index: one
+    /// seek per open status, the closed cases never read.
+    /// </summary>
+    public async Task<string?> CadreFor(int unitId, IUserDirectory users, CancellationToken ct)
+    {
+        if (!(await reference.GetAsync(ct)).UnitsById.TryGetValue(unitId, out var unit) || !unit.AutoAssign)
+        {
+            return null;
         }
 
         var cadres = await users.UserNamesInRoleAsync(Roles.Cadre, unitId, ct);
         if (cadres.Count == 0)
         {
-            return;
+            return null;
         }
 
-        var load = await db.Cases
-            .Where(c => c.UnitId == unitId && c.CadreUserName != null && cadres.Contains(c.CadreUserName)
-                && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged)
+        var load = await db.Cases.Where(CaseStates.Open)
+            .Where(c => c.UnitId == unitId && c.CadreUserName != null && cadres.Contains(c.CadreUserName))
             .GroupBy(c => c.CadreUserName!)
             .Select(g => new { Cadre = g.Key, Open = g.Count() })
             .ToDictionaryAsync(x => x.Cadre, x => x.Open, ct);
-        var chosen = cadres.OrderBy(c => load.GetValueOrDefault(c)).ThenBy(c => c, StringComparer.Ordinal).First();
-        @case.Assign(chosen, ctx);
+        return cadres.OrderBy(c => load.GetValueOrDefault(c)).ThenBy(c => c, StringComparer.Ordinal).First();
     }
 
     /// <summary>The policy for a new case: its track (by channel), category (inherited up the tree) and urgency.</summary>
     public async Task<SlaPolicy> PolicyFor(Channel channel, int categoryId, Urgency urgency, CancellationToken ct)
     {
-        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, ct);
-        var policies = await db.SlaPolicies.AsNoTracking().Where(p => p.IsActive).ToListAsync(ct);
-        return SlaPolicySelector.Select(policies, SlaTrackDefaults.For(channel), Tree.Ancestry(categoryId, categories), urgency);
+        var snapshot = await reference.GetAsync(ct);
+        return SlaPolicySelector.Select(snapshot.SlaPolicies.Where(p => p.IsActive), SlaTrackDefaults.For(channel), Tree.Ancestry(categoryId, snapshot.CategoryParents), urgency);
     }
 }

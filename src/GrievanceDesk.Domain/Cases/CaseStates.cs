@@ -27,7 +27,14 @@ public enum DeadlineMark
 public static class CaseStates
 {
     /// <summary>在办: neither closed nor merged.</summary>
-    public static readonly Expression<Func<Case, bool>> Open = c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged;
+    public static readonly IReadOnlyList<CaseStatus> OpenStatuses =
+        Enum.GetValues<CaseStatus>().Where(s => s is not (CaseStatus.Closed or CaseStatus.Merged)).ToArray();
+
+    /// <summary>
+    /// 在办, as a query expression: the open statuses as an IN list, so an index that starts with the status, or a unit
+    /// and then the status, answers it with one seek per open status instead of reading the closed cases too.
+    /// </summary>
+    public static readonly Expression<Func<Case, bool>> Open = c => OpenStatuses.Contains(c.Status);
 
     /// <summary>
     /// The deadline the case is held to now: accept while Registered or Dispatched; handle while Accepted, InProgress or

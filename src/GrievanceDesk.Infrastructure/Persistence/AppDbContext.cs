@@ -63,29 +63,61 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
+        var referenceChanged = ReferenceDataChanged();
+        int saved;
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            saved = base.SaveChanges(acceptAllChangesOnSuccess);
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && DatabaseErrors.Translate(e) is { } meaning)
         {
             throw meaning;
         }
+
+        if (referenceChanged)
+        {
+            ReferenceVersionRow().ExecuteUpdate(s => s.SetProperty(v => v.Version, v => v.Version + 1));
+        }
+
+        return saved;
     }
 
-    /// <summary>Saves; a lost unique-key race or a database that takes no writes surfaces as the application's exception (DatabaseErrors).</summary>
+    /// <summary>
+    /// Saves; a lost unique-key race or a database that takes no writes surfaces as the application's exception
+    /// (DatabaseErrors). A change of reference data bumps the version row every instance's snapshot is checked against.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
+        var referenceChanged = ReferenceDataChanged();
+        int saved;
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && DatabaseErrors.Translate(e) is { } meaning)
         {
             throw meaning;
         }
+
+        if (referenceChanged)
+        {
+            await ReferenceVersionRow().ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+        }
+
+        return saved;
     }
+
+    /// <summary>
+    /// An administrator changed reference data: every instance's cached snapshot (ReferenceData.ReferenceDataCache) is
+    /// stale once this save commits. The version row is bumped right after the save, in its transaction when there is one.
+    /// </summary>
+    private bool ReferenceDataChanged() =>
+        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is Unit or Category or Region or RoutingRule or SlaPolicy or CalendarDay);
+
+    private IQueryable<ReferenceData.ReferenceDataVersion> ReferenceVersionRow() =>
+        Set<ReferenceData.ReferenceDataVersion>().Where(v => v.Id == ReferenceData.ReferenceDataVersion.SingleRowId);
 
     /// <summary>
     /// The application-set concurrency token: every changed aggregate (itself, or a child row added, changed or removed)
@@ -95,6 +127,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
     private void BumpVersions()
     {
         SyncDueAt();
+        SyncSearchTerms();
         SyncIdNumberHashes();
         RefuseAuditChanges();
         var changedRows = ChangeTracker.Entries()
@@ -121,6 +154,20 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
                 {
                     due.CurrentValue = entry.Entity.CurrentDeadlineUtc;
                 }
+            }
+        }
+    }
+
+    /// <summary>Keeps the search column equal to the bigrams of the case's subject, content and address.</summary>
+    private void SyncSearchTerms()
+    {
+        foreach (var entry in ChangeTracker.Entries<Case>())
+        {
+            if (entry.State == EntityState.Added
+                || (entry.State == EntityState.Modified && (entry.Property(c => c.Subject).IsModified || entry.Property(c => c.Content).IsModified || entry.Property(c => c.Address).IsModified)))
+            {
+                entry.Property<string>(Configurations.CaseConfiguration.SearchTermsShadow).CurrentValue =
+                    Application.Cases.Search.SearchTerms.Of(entry.Entity.Subject, entry.Entity.Content, entry.Entity.Address);
             }
         }
     }

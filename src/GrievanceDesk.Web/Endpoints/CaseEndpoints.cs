@@ -178,6 +178,6 @@ internal static class CaseEndpoints
     {
         public ListCases ToQuery() => new(
             QueryEnums.Parse<CaseStatus>(Status, "status"), Unit, Category, Region, QueryEnums.Parse<Channel>(Channel, "channel"),
-            Overdue, Q, From, To, Page ?? 1, PageSize ?? 20, QueryEnums.Parse<CaseSort>(Sort, "sort") ?? CaseSort.Registered);
+            Overdue, Q, From, To, Page ?? 1, PageSize ?? 20, QueryEnums.Parse<CaseSort>(Sort, "sort"));
     }
 }

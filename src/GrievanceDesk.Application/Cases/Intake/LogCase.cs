@@ -1,5 +1,7 @@
 using GrievanceDesk.Application.Common;
+using GrievanceDesk.Application.ReferenceData;
 using GrievanceDesk.Domain.Cases;
+using GrievanceDesk.Domain.ReferenceData;
 using GrievanceDesk.Domain.Time;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +55,8 @@ public sealed class LogCaseHandler(
     IAttachmentStore attachments,
     CaseRouter router,
     ICaseNotifier notifier,
-    CaseReader reader) : ICommandHandler<LogCase, LogCaseResult>
+    CaseReader reader,
+    IReferenceData reference) : ICommandHandler<LogCase, LogCaseResult>
 {
     public async ValueTask<LogCaseResult> Handle(LogCase command, CancellationToken ct)
     {
@@ -62,10 +65,13 @@ public sealed class LogCaseHandler(
             return new LogCaseResult(await reader.Detail(existing, ct), Created: false);
         }
 
-        var category = await Lookup(db.Categories.Where(c => c.Code == command.CategoryCode && c.IsActive).Select(c => (int?)c.Id), "categoryCode", "问题分类", command.CategoryCode, ct);
-        var region = await Lookup(db.Regions.Where(r => r.Code == command.RegionCode && r.IsActive).Select(r => (int?)r.Id), "regionCode", "属地", command.RegionCode, ct);
+        // Every read first (reference data from the instance's snapshot, the routing plan with the cadres' open load),
+        // then the writes, the tracking number last: the counter row is the one hot row all intakes update.
+        var snapshot = await reference.GetAsync(ct);
+        var category = Lookup(snapshot.Categories.FirstOrDefault(c => c.Code == command.CategoryCode && c.IsActive)?.Id, "categoryCode", "问题分类", command.CategoryCode);
+        var region = Lookup(snapshot.Regions.FirstOrDefault(r => r.Code == command.RegionCode && r.IsActive)?.Id, "regionCode", "属地", command.RegionCode);
         int? respondent = command.RespondentUnitCode is { Length: > 0 } code
-            ? await Lookup(db.Units.Where(u => u.Code == code).Select(u => (int?)u.Id), "respondentUnitCode", "被反映单位", code, ct)
+            ? Lookup(snapshot.Units.FirstOrDefault(u => u.Code == code)?.Id, "respondentUnitCode", "被反映单位", code)
             : null;
         var original = command.RepeatOfCaseId is { } originalId
             ? await db.Cases.Include(c => c.Complainants).SingleOrDefaultAsync(c => c.Id == originalId, ct)
@@ -76,7 +82,7 @@ public sealed class LogCaseHandler(
         var urgency = command.HeadCount >= Case.CollectiveHeadCount ? Urgency.Urgent : command.Urgency;
         var policy = await workbench.PolicyFor(command.Channel, category, urgency, ct);
         var ctx = await workbench.ContextFor(policy.Id, ct);
-        var trackingNo = await tracking.NextAsync(ChinaTime.DateOf(ctx.NowUtc), ct);
+        var route = await router.PlanAsync(category, region, respondent, ct);
 
         var stored = new List<NewAttachment>();
         foreach (var file in command.Attachments ?? [])
@@ -85,6 +91,7 @@ public sealed class LogCaseHandler(
             stored.Add(new NewAttachment(file.FileName, file.ContentType, bytes.LongLength, await attachments.SaveAsync(bytes, ct)));
         }
 
+        var trackingNo = await tracking.NextAsync(ChinaTime.DateOf(ctx.NowUtc), ct);
         var @case = Case.Register(
             new NewCase(
                 command.Channel, command.Kind, urgency, ChinaTime.ToUtc(command.ReceivedAt), command.Anonymous,
@@ -95,8 +102,9 @@ public sealed class LogCaseHandler(
         db.Cases.Add(@case);
         if (original is not null)
         {
-            var originalUnit = original.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct) : null;
-            @case.MarkRepeatOf(original, originalUnit, await workbench.UnitAncestryOf(original, ct), ctx);
+            var originalUnit = original.UnitId is { } unitId ? snapshot.UnitsById[unitId].Name : null;
+            var originalAncestry = original.UnitId is { } heldBy ? Tree.Ancestry(heldBy, snapshot.UnitParents) : [];
+            @case.MarkRepeatOf(original, originalUnit, originalAncestry, ctx);
             await notifier.EnqueueAsync(original, ct);
         }
 
@@ -105,7 +113,7 @@ public sealed class LogCaseHandler(
             @case.AnswerOnTheSpot(answer, command.AnswerChannel!.Value, ctx);
         }
 
-        await router.RouteAsync(@case, ctx, ct);
+        CaseRouter.Apply(@case, route, ctx);
 
         await workbench.Save(@case, ct);
         if (command.IdempotencyKey is { } newKey)
@@ -116,7 +124,7 @@ public sealed class LogCaseHandler(
         return new LogCaseResult(await reader.DescribeNew(@case, ct), Created: true);
     }
 
-    private static async Task<int> Lookup(IQueryable<int?> query, string field, string what, string code, CancellationToken ct) =>
-        await query.SingleOrDefaultAsync(ct) ?? throw new FluentValidation.ValidationException(
+    private static int Lookup(int? id, string field, string what, string code) =>
+        id ?? throw new FluentValidation.ValidationException(
             [new FluentValidation.Results.ValidationFailure(field, $"{what} {code} 不存在或已停用 (unknown or inactive).")]);
 }

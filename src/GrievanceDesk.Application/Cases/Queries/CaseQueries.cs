@@ -22,7 +22,10 @@ public enum CaseSort
     Due,
 }
 
-/// <summary>GET /api/cases: the filters of SPEC §6, paged; a unit's staff see only their unit.</summary>
+/// <summary>
+/// GET /api/cases: the filters of SPEC §6, paged; a unit's staff see only their unit. With <see cref="Q"/> and no
+/// <see cref="Sort"/> the search's own ranking (Search/CaseSearch); with a sort, the search only filters.
+/// </summary>
 public sealed record ListCases(
     CaseStatus? Status = null,
     string? Unit = null,
@@ -35,7 +38,7 @@ public sealed record ListCases(
     DateOnly? To = null,
     int Page = 1,
     int PageSize = 20,
-    CaseSort Sort = CaseSort.Registered) : IQuery<PagedResult<CaseListItemDto>>;
+    CaseSort? Sort = null) : IQuery<PagedResult<CaseListItemDto>>;
 
 public sealed record PublicReplyDto(DateTimeOffset At, string Text);
 
@@ -59,7 +62,10 @@ public sealed class ListCasesValidator : AbstractValidator<ListCases>
 
     public ListCasesValidator()
     {
-        RuleFor(x => x.Page).InclusiveBetween(1, 100_000);
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+        // A list pages through its first 10,000 (the bounded total); past that the filters narrow it.
+        RuleFor(x => x.Page).Must((q, page) => (long)(page - 1) * q.PageSize < PagedResult<CaseListItemDto>.TotalLimit)
+            .WithMessage($"只能翻阅前 {PagedResult<CaseListItemDto>.TotalLimit:N0} 件，请缩小筛选条件 (narrow the filters to page further).");
         RuleFor(x => x.PageSize).InclusiveBetween(1, MaxPageSize);
         RuleFor(x => x.Q).MaximumLength(100);
         RuleFor(x => x.Unit).MaximumLength(32);
@@ -80,7 +86,7 @@ public sealed class TrackCaseValidator : AbstractValidator<TrackCase>
     }
 }
 
-public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, IIdNumberIndex idNumbers, TimeProvider clock, TrackingAttempts tracking) :
+public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, Search.CaseSearch search, TimeProvider clock, TrackingAttempts tracking) :
     IQueryHandler<GetCase, CaseDetailDto>,
     IQueryHandler<ListCases, PagedResult<CaseListItemDto>>,
     IQueryHandler<TrackCase, TrackingDto>
@@ -146,22 +152,13 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         }
 
         var viewerAncestry = await reader.ViewerUnitAncestry(ct);
-        if (q.Q is { Length: > 0 } text)
+        var (pageIds, counted) = (q.Q, q.Sort) switch
         {
-            var term = text.Trim();
-            // An ID number is encrypted at rest: it is found by its keyed hash.
-            var idHashes = PersonalNumbers.IsIdNumber(term) ? idNumbers.HashesOf(term) : [];
-            // A report's complainant is hidden from the respondent unit: a search by their name, phone or ID number must not find it either.
-            cases = cases.Where(c => c.TrackingNo == term || c.Subject.Contains(term) || c.Address.Contains(term)
-                || (c.Complainants.Any(p => p.Name == term || p.Phone == term || idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty)))
-                    && !(c.Kind == CaseKind.Report && c.RespondentUnitId != null && viewerAncestry.Contains(c.RespondentUnitId.Value))));
-        }
-
-        var total = await cases.CountAsync(ct);
-        var ordered = q.Sort == CaseSort.Due
-            ? cases.OrderBy(c => EF.Property<DateTime?>(c, "DueAtUtc") == null).ThenBy(c => EF.Property<DateTime?>(c, "DueAtUtc")).ThenBy(c => c.Id)
-            : cases.OrderByDescending(c => c.RegisteredAtUtc).ThenByDescending(c => c.Id);
-        var rows = await ordered.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
+            ({ Length: > 0 } text, null) => await search.Search(cases, text, viewerAncestry, (q.Page - 1) * q.PageSize, q.PageSize, ct),
+            ({ Length: > 0 } text, { } sort) => await PageOf(search.Filter(cases, text, viewerAncestry), sort, q, ct),
+            _ => await PageOf(cases, q.Sort ?? CaseSort.Registered, q, ct),
+        };
+        var found = await db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id))
             .Select(c => new
             {
                 c.Id,
@@ -184,22 +181,25 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 DueAt = EF.Property<DateTime?>(c, "DueAtUtc"),
                 WarnBeforeHours = db.SlaPolicies.Where(p => p.Id == c.SlaPolicyId).Select(p => p.WarnBeforeHours).FirstOrDefault(),
                 UnitName = db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
-                Complainant = c.Complainants.OrderBy(p => p.Id).Select(p => new { p.Name, p.Phone }).FirstOrDefault(),
+                // Two scalar subqueries (a lookup each by the CaseId index); an object here becomes a window over every complainant.
+                ComplainantName = c.Complainants.OrderBy(p => p.Id).Select(p => p.Name).FirstOrDefault(),
+                ComplainantPhone = c.Complainants.OrderBy(p => p.Id).Select(p => p.Phone).FirstOrDefault(),
             })
-            .ToListAsync(ct);
+            .ToDictionaryAsync(r => r.Id, ct);
+        var rows = pageIds.Where(found.ContainsKey).Select(id => found[id]).ToList();
 
         var items = rows.Select(r =>
         {
             var hidden = r.Kind == CaseKind.Report && ConflictGuard.IsConflicted(r.RespondentUnitId, viewerAncestry);
             return new CaseListItemDto(
                 r.Id, r.TrackingNo, r.Status, r.Status.ToChinese(), r.Channel, r.Kind, r.Urgency, r.Subject,
-                hidden ? null : r.Complainant?.Name, hidden ? null : Masking.Phone(r.Complainant?.Phone),
+                hidden ? null : r.ComplainantName, hidden ? null : Masking.Phone(r.ComplainantPhone),
                 r.CategoryId, r.RegionId, r.UnitId, r.UnitName, r.CadreUserName,
                 CaseReader.At(r.ReceivedAtUtc), CaseReader.At(r.RegisteredAtUtc), CaseReader.At(r.DueAt),
                 CaseStates.IsOverdue(r.DueAt, now), CaseStates.IsDueSoon(r.DueAt, TimeSpan.FromHours(r.WarnBeforeHours), now),
                 r.IsCollective, r.IsRepeat, r.IsPaused);
         }).ToList();
-        return new PagedResult<CaseListItemDto>(items, total, q.Page, q.PageSize);
+        return PagedResult<CaseListItemDto>.Bounded(items, counted, q.Page, q.PageSize);
     }
 
     public async ValueTask<TrackingDto> Handle(TrackCase query, CancellationToken ct)
@@ -232,6 +232,34 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         return new TrackingDto(found.TrackingNo, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(found.Status.ToString()), found.Status.ToChinese(),
             found.UnitName, CaseReader.At(found.RegisteredAtUtc), CaseReader.At(found.AcceptDeadlineUtc), CaseReader.At(found.HandleDeadlineUtc),
             CaseReader.At(found.ClosedAtUtc), found.Replies.Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), FreeTextMasking.Mask(r.Summary, found.Names))).ToList());
+    }
+
+    /// <summary>
+    /// The ids of one page in the list's order, and the count up to <see cref="PagedResult{T}.TotalLimit"/> + 1. Each
+    /// order reads an index in order (all cases or a unit's by registration; by deadline) and stops at the page.
+    /// "By deadline" puts cases without a deadline (closed) last: two index ranges, the dated ones first.
+    /// </summary>
+    private static async Task<(List<long> Ids, int Counted)> PageOf(IQueryable<Case> cases, CaseSort sort, ListCases q, CancellationToken ct)
+    {
+        var counted = await cases.Take(PagedResult<CaseListItemDto>.TotalLimit + 1).CountAsync(ct);
+        var skip = (q.Page - 1) * q.PageSize;
+        if (sort == CaseSort.Registered)
+        {
+            return (await cases.OrderByDescending(c => c.RegisteredAtUtc).ThenByDescending(c => c.Id)
+                .Skip(skip).Take(q.PageSize).Select(c => c.Id).ToListAsync(ct), counted);
+        }
+
+        var dated = cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") != null);
+        var ids = await dated.OrderBy(c => EF.Property<DateTime?>(c, "DueAtUtc")).ThenBy(c => c.Id)
+            .Skip(skip).Take(q.PageSize).Select(c => c.Id).ToListAsync(ct);
+        if (ids.Count < q.PageSize)
+        {
+            var datedCount = ids.Count > 0 ? skip + ids.Count : await dated.Take(skip + 1).CountAsync(ct);
+            ids.AddRange(await cases.Where(c => EF.Property<DateTime?>(c, "DueAtUtc") == null).OrderBy(c => c.Id)
+                .Skip(Math.Max(0, skip - datedCount)).Take(q.PageSize - ids.Count).Select(c => c.Id).ToListAsync(ct));
+        }
+
+        return (ids, counted);
     }
 
     private sealed record TreeRow(int Id, int? ParentId, string Code);

@@ -19,6 +19,9 @@ internal static class CaseConfiguration
 {
     public const string DueAtShadow = "DueAtUtc";
 
+    /// <summary>The bigrams of subject, content and address (<see cref="Application.Cases.Search.SearchTerms"/>), kept by AppDbContext; full-text indexed.</summary>
+    public const string SearchTermsShadow = "SearchTerms";
+
     /// <summary>Called from <see cref="AppDbContext.OnModelCreating"/>: the children need the model builder.</summary>
     /// <param name="protector">Encrypts the complainants' ID numbers; null builds the same model for design time.</param>
     public static void Configure(ModelBuilder model, PersonalDataProtector? protector)
@@ -41,13 +44,18 @@ internal static class CaseConfiguration
         b.Property(c => c.ResolutionSummary).HasMaxLength(4000);
         b.Property(c => c.ResolvedBy).HasMaxLength(64);
         b.Property<DateTime?>(DueAtShadow).HasConversion<UtcDateTimeConverter>();
+        b.Property<string>(SearchTermsShadow).HasMaxLength(Application.Cases.Search.SearchTerms.MaxLength).HasDefaultValue(string.Empty);
 
         b.HasIndex(c => c.TrackingNo).IsUnique();
         b.HasIndex(DueAtShadow);
         // The escalation sweep asks per SLA policy for deadlines up to a cutoff: a range scan in deadline order. Without
         // this index SQLite reads every case of the policy (closed ones too) through the foreign-key index and sorts.
         b.HasIndex(nameof(Case.SlaPolicyId), DueAtShadow);
-        b.HasIndex(c => new { c.UnitId, c.Status });
+        // A unit's open cases per cadre (auto-assign's "fewest open cases"): one seek per open status, covering.
+        b.HasIndex(c => new { c.UnitId, c.Status, c.CadreUserName });
+        // The lists each role opens (Application/Cases/Queries): a unit's cases newest first or by deadline.
+        b.HasIndex(c => new { c.UnitId, c.RegisteredAtUtc });
+        b.HasIndex(nameof(Case.UnitId), DueAtShadow);
         b.HasIndex(c => c.Status);
         b.HasIndex(c => c.RegisteredAtUtc);
         b.HasIndex(c => c.ClosedAtUtc);
@@ -92,6 +100,7 @@ internal static class CaseConfiguration
             child.Property<string?>(IIdNumberIndex.HashProperty).HasMaxLength(64);
             child.Property(x => x.Address).HasMaxLength(200);
             child.HasIndex(x => x.Phone);
+            child.HasIndex(x => x.Name);
             child.HasIndex(IIdNumberIndex.HashProperty);
         });
         Children(model, b, c => c.Attachments, "_attachments", "CaseAttachments", child =>

@@ -37,9 +37,9 @@ public sealed class InboxModel(ISender sender, TimeProvider clock) : UiPageModel
     public int PageNo { get; set; } = 1;
 
     public PagedResult<CaseListItemDto> Result { get; private set; } = new([], 0, 1, PageSize);
-    public Dictionary<CaseStatus, int> Counts { get; } = [];
-    public int OverdueCount { get; private set; }
-    public int AllCount { get; private set; }
+    public Dictionary<CaseStatus, string> Counts { get; } = [];
+    public string OverdueCount { get; private set; } = "0";
+    public string AllCount { get; private set; } = "0";
     public MeResponse? Me { get; private set; }
     public IReadOnlyDictionary<int, string> CategoryNames { get; private set; } = new Dictionary<int, string>();
     public DateTimeOffset Now { get; private set; }
@@ -52,10 +52,10 @@ public sealed class InboxModel(ISender sender, TimeProvider clock) : UiPageModel
         Result = await sender.Send(new ListCases(Status: Status, Overdue: Overdue, Page: Math.Max(1, PageNo), PageSize: PageSize, Sort: CaseSort.Due), ct);
         foreach (var status in Tabs)
         {
-            Counts[status] = (await sender.Send(new ListCases(Status: status, PageSize: 1), ct)).Total;
+            Counts[status] = (await sender.Send(new ListCases(Status: status, PageSize: 1), ct)).TotalText;
         }
 
-        OverdueCount = (await sender.Send(new ListCases(Overdue: true, PageSize: 1), ct)).Total;
-        AllCount = (await sender.Send(new ListCases(PageSize: 1), ct)).Total;
+        OverdueCount = (await sender.Send(new ListCases(Overdue: true, PageSize: 1), ct)).TotalText;
+        AllCount = (await sender.Send(new ListCases(PageSize: 1), ct)).TotalText;
     }
 }
