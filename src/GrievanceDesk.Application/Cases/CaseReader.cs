@@ -101,7 +101,8 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
             c.MergedIntoCaseId,
             c.IsPaused,
             CasePermissions.Allowed(user, c),
-            c.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList(),
+            // A report's files may name its complainant: never listed to the respondent unit.
+            hidden ? [] : c.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList(),
             c.Contacts.OrderBy(x => x.AtUtc).Select(x => new ContactDto(x.Id, At(x.AtUtc), x.Channel, x.Reached, x.Note, x.ByUserName)).ToList(),
             c.Feedback.OrderBy(x => x.AtUtc).Select(x => new FeedbackDto(x.Id, At(x.AtUtc), x.Channel, x.Reached, x.Content, x.ComplainantResponse, x.ByUserName, x.Round)).ToList(),
             c.Extensions.OrderBy(x => x.Id).Select(x => new ExtensionDto(x.Id, x.Round, x.Days, x.Reason, x.Status, x.RequestedBy, At(x.RequestedAtUtc), x.DecidedBy, At(x.DecidedAtUtc), x.DecisionNote)).ToList(),

@@ -40,6 +40,15 @@ public abstract class UiPageModel : PageModel
             return false;
         }
 
+        return await TrySend<TForm>(form, prefix, send);
+    }
+
+    /// <summary>
+    /// <see cref="Attempt"/> whatever else on the page failed: for the reads that fill a page again after a failed
+    /// form (a refused post must not leave the rest of the page empty).
+    /// </summary>
+    protected async Task<bool> TrySend<TForm>(string form, string prefix, Func<Task> send)
+    {
         try
         {
             await send();

@@ -130,10 +130,7 @@ public sealed class IntakeModel(ISender sender, TimeProvider clock) : UiPageMode
         var attachments = new List<AttachmentInput>();
         foreach (var file in Input.Attachments ?? [])
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            attachments.Add(new AttachmentInput(Path.GetFileName(file.FileName), string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType,
-                Convert.ToBase64String(buffer.ToArray())));
+            attachments.Add(await file.ToAttachmentAsync(ct));
         }
 
         return new LogCase(
