@@ -29,6 +29,15 @@ public sealed class StartPageTests(BrowserApp app)
         new FileInfo(shot).Length.ShouldBeGreaterThan(10_000);
         await page.Capture($"start-{userName}-full", fullPage: true);
         await page.CloseContext();
+
+        // The same page on a tablet held upright: nothing scrolls sideways.
+        var narrow = await app.SignedIn(userName, 768, 1024);
+        new Uri(narrow.Url).AbsolutePath.ShouldBe(path);
+        var overflow = await narrow.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        overflow.ShouldBeFalse($"{path} scrolls sideways at 768 px");
+        await narrow.Capture($"start-{userName}-768");
+        await narrow.Capture($"start-{userName}-768-full", fullPage: true);
+        await narrow.CloseContext();
     }
 
     [Fact]
