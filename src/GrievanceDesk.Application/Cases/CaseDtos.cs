@@ -88,7 +88,17 @@ public sealed record CaseDetailDto(
     IReadOnlyList<ReturnVisitDto> ReturnVisits,
     IReadOnlyList<CaseReturnDto> Returns,
     IReadOnlyList<SupervisionOrderDto> SupervisionOrders,
-    IReadOnlyList<TimelineEntryDto> Timeline);
+    IReadOnlyList<TimelineEntryDto> Timeline)
+{
+    /// <summary>The assigned cadre's name (张伟), beside the login name.</summary>
+    public string? CadreName { get; init; }
+
+    /// <summary>延期: at most this many days, once per stage (the policy's cap).</summary>
+    public int MaxExtensionDays { get; init; }
+
+    /// <summary>Whether extension days are working days, calendar days or hours (the policy's unit).</summary>
+    public Domain.Time.DurationUnit ExtensionUnit { get; init; }
+}
 
 /// <summary>A row of a case list.</summary>
 public sealed record CaseListItemDto(
@@ -113,6 +123,10 @@ public sealed record CaseListItemDto(
     bool Overdue,
     bool IsCollective,
     bool IsRepeat,
-    bool IsPaused);
+    bool IsPaused)
+{
+    /// <summary>The assigned cadre's name (张伟), beside the login name.</summary>
+    public string? CadreName { get; init; }
+}
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);

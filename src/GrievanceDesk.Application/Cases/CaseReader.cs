@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrievanceDesk.Application.Cases;
 
 /// <summary>Reads cases for the caller: visibility by unit, masking of phone and ID numbers, a report's complainant hidden from the respondent unit.</summary>
-public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class CaseReader(IAppDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock)
 {
     public Task<CaseDetailDto> Detail(long caseId, CancellationToken ct) => Detail(caseId, answersOwnWrite: false, ct);
 
@@ -37,7 +37,10 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
             throw new NotFoundException("案件", caseId);
         }
 
-        return await Describe(c, ct);
+        var detail = await Describe(c, ct);
+        return c.CadreUserName is { } cadre && (await users.DisplayNamesAsync([cadre], ct)).TryGetValue(cadre, out var name)
+            ? detail with { CadreName = name }
+            : detail;
     }
 
     /// <summary>
@@ -52,7 +55,9 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var category = await db.Categories.AsNoTracking().SingleAsync(x => x.Id == c.CategoryId, ct);
         var region = await db.Regions.AsNoTracking().SingleAsync(x => x.Id == c.RegionId, ct);
-        var track = await db.SlaPolicies.AsNoTracking().Where(p => p.Id == c.SlaPolicyId).Select(p => p.Track).SingleAsync(ct);
+        var policy = await db.SlaPolicies.AsNoTracking().SingleAsync(p => p.Id == c.SlaPolicyId, ct);
+        var track = policy.Track;
+        var terms = policy.Terms;
         var hidden = await HidesIdentity(c, ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -110,7 +115,11 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
             c.ReturnVisits.OrderBy(x => x.AtUtc).Select(x => new ReturnVisitDto(x.Id, At(x.AtUtc), x.Satisfaction, x.Solved, x.Note, x.ByUserName, x.Round)).ToList(),
             c.Returns.OrderBy(x => x.AtUtc).Select(x => new CaseReturnDto(x.Id, x.UnitId, x.RoutingRuleId, x.Reason, At(x.AtUtc), x.ByUserName)).ToList(),
             c.SupervisionOrders.OrderBy(x => x.IssuedAtUtc).Select(x => new SupervisionOrderDto(x.Id, x.Source, x.UnitId, x.Note, x.IssuedBy, At(x.IssuedAtUtc))).ToList(),
-            c.Timeline.OrderBy(t => t.Sequence).Select(t => new TimelineEntryDto(t.Sequence, At(t.AtUtc), t.ActorUserName, t.ActorName, t.Action, t.Summary, t.Before, t.After, t.IsPublic)).ToList());
+            c.Timeline.OrderBy(t => t.Sequence).Select(t => new TimelineEntryDto(t.Sequence, At(t.AtUtc), t.ActorUserName, t.ActorName, t.Action, t.Summary, t.Before, t.After, t.IsPublic)).ToList())
+        {
+            MaxExtensionDays = terms.MaxExtensionDays,
+            ExtensionUnit = terms.ExtensionUnit,
+        };
     }
 
     /// <summary>

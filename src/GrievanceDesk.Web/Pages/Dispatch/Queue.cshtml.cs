@@ -54,7 +54,7 @@ public sealed class QueueModel(ISender sender, TimeProvider clock) : UiPageModel
         var ok = await Attempt<DispatchForm>(FormOf(form.CaseId), "Dispatch", async () =>
         {
             var dispatched = await sender.Send(new DispatchCase(form.CaseId, form.UnitCode ?? string.Empty, null, string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(), form.Version), ct);
-            Flash = $"{dispatched.TrackingNo} 已派至 {dispatched.Unit?.Name}" + (dispatched.CadreUserName is { } cadre ? $"，承办人 {cadre}。" : "。");
+            Flash = $"{dispatched.TrackingNo} 已派至 {dispatched.Unit?.Name}" + (dispatched.CadreUserName is { } cadre ? $"，承办人 {dispatched.CadreName ?? cadre}。" : "。");
         });
         if (ok)
         {
