@@ -104,18 +104,23 @@ public sealed class KeyboardIntakeTests(BrowserApp app)
         fields.ShouldContainKey("Input.IdempotencyKey");
 
         // A slow network: the first save hangs for a moment while the clerk clicks again.
+        var posts = 0;
+        var disabledWhileSaving = false;
         await desk.RouteAsync("**/desk/intake", async route =>
         {
             if (route.Request.Method == "POST")
             {
-                await Task.Delay(1500);
+                Interlocked.Increment(ref posts);
+                await Task.Delay(1000);
+                disabledWhileSaving = await desk.EvaluateAsync<bool>("() => document.getElementById('save-new').disabled");
             }
 
             await route.ContinueAsync();
         });
         await desk.DblClickAsync("#save-new");
-        await Assertions.Expect(desk.Locator("#save-new")).ToBeDisabledAsync();
         await Assertions.Expect(desk.GetByTestId("saved-banner")).ToBeVisibleAsync();
+        posts.ShouldBe(1, "the second click of the double click sends nothing");
+        disabledWhileSaving.ShouldBeTrue("the button is disabled while the form is being saved");
 
         var multipart = desk.APIRequest.CreateFormData();
         foreach (var (name, value) in fields)
@@ -130,6 +135,21 @@ public sealed class KeyboardIntakeTests(BrowserApp app)
         var found = await Search(new Api(app.BaseUrl), subject);
         found.GetProperty("total").GetInt32().ShouldBe(1, "one form, one case");
         confirmations.ShouldBeLessThanOrEqualTo(1);
+        await desk.CloseContext();
+    }
+
+    [Fact]
+    public async Task A_caller_who_called_before_is_offered_to_fill_in_their_name()
+    {
+        var phone = $"136{Random.Shared.Next(10_000_000, 99_999_999)}";
+        await new Api(app.BaseUrl).LogQueuedCase("窗口推诿 再次来电", phone);
+
+        var desk = await app.SignedIn("desk");
+        await desk.Keyboard.TypeAsync(phone);
+        var offer = desk.GetByTestId("fill-caller");
+        await Assertions.Expect(offer).ToContainTextAsync("周文");
+        await offer.ClickAsync();
+        (await desk.InputValueAsync("#Input_Complainants_0__Name")).ShouldBe("周文");
         await desk.CloseContext();
     }
 

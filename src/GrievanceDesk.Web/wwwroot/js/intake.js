@@ -230,6 +230,27 @@
     return el;
   }
 
+  // The same phone called before: offer to fill the name and address the desk took then.
+  function offerCaller(items) {
+    var known = items.filter(function (c) { return c.callerName; })[0];
+    var row = form.querySelector('.complainant');
+    var name = row && row.querySelector('[data-fill=name]');
+    if (!known || !name || name.value.trim()) { return; }
+    var offer = document.createElement('button');
+    offer.type = 'button';
+    offer.className = 'btn btn-sm fill-caller';
+    offer.setAttribute('data-testid', 'fill-caller');
+    offer.textContent = '填入来电人：' + known.callerName + (known.callerAddress ? '，' + known.callerAddress : '');
+    offer.addEventListener('click', function () {
+      name.value = known.callerName;
+      var address = row.querySelector('[data-fill=address]');
+      if (address && known.callerAddress && !address.value.trim()) { address.value = known.callerAddress; }
+      offer.remove();
+      name.focus();
+    });
+    list.appendChild(offer);
+  }
+
   function render(items) {
     list.innerHTML = '';
     if (!items.length) {
@@ -237,6 +258,7 @@
       return;
     }
     hint.textContent = '找到 ' + items.length + ' 件既往或相似案件：';
+    offerCaller(items);
     items.forEach(function (c) {
       var item = document.createElement('label');
       item.className = 'similar-item';
