@@ -10,8 +10,8 @@ namespace GrievanceDesk.Functional.Tests.Cases;
 /// </summary>
 public sealed class AttachmentTests : IClassFixture<CaseApp>
 {
-    private const string SectionCadre = "wygs.cadre";
-    private const string SectionLeader = "wygs.leader";
+    private const string SectionCadre = CaseApp.SectionCadre;
+    private const string SectionLeader = CaseApp.SectionLeader;
 
     private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Range(0, 400).Select(i => (byte)i), 0xFF, 0xD9];
 
@@ -26,7 +26,7 @@ public sealed class AttachmentTests : IClassFixture<CaseApp>
     [Fact]
     public async Task An_attachment_added_later_is_read_back_by_the_handling_cadre_and_is_404_for_the_respondent_unit_of_a_report()
     {
-        await EnsureSectionUsers();
+        await app.EnsureSectionUsers();
         var report = await app.Log(app.NewIntake() with
         {
             Kind = "report",
@@ -100,20 +100,8 @@ public sealed class AttachmentTests : IClassFixture<CaseApp>
 
         var added = await app.Do(As.FrontDesk, id, "attachments", body);
         var path = $"/api/cases/{id}/attachments/{added.GetProperty("attachments").EnumerateArray().Last().GetProperty("id").GetInt64()}";
-        await EnsureSectionUsers();
+        await app.EnsureSectionUsers();
         await (await app.Send(SectionCadre, HttpMethod.Get, path)).ShouldBeProblem(HttpStatusCode.NotFound, "not-found");
         await (await app.Send(As.Cadre, HttpMethod.Get, $"/api/cases/{id}/attachments/999999")).ShouldBeProblem(HttpStatusCode.NotFound, "not-found");
-    }
-
-    private async Task EnsureSectionUsers()
-    {
-        var users = await app.GetJson(As.Admin, "/api/admin/users");
-        if (users.EnumerateArray().Any(u => u.Str("userName") == SectionCadre))
-        {
-            return;
-        }
-
-        await app.CreateUser(SectionCadre, "物业科干部", ["Cadre"], "QH-WYGS");
-        await app.CreateUser(SectionLeader, "物业科领导", ["Leader"], "QH-WYGS");
     }
 }
