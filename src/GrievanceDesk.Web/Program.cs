@@ -90,6 +90,7 @@ app.MapAuthEndpoints();
 app.MapReferenceDataEndpoints();
 app.MapAdminEndpoints();
 app.MapCaseEndpoints();
+app.MapAttachmentEndpoints();
 app.MapJobEndpoints();
 app.MapStatsEndpoints();
 app.MapBriefingEndpoints();

@@ -90,7 +90,17 @@ public sealed record CaseDetailDto(
     IReadOnlyList<ReturnVisitDto> ReturnVisits,
     IReadOnlyList<CaseReturnDto> Returns,
     IReadOnlyList<SupervisionOrderDto> SupervisionOrders,
-    IReadOnlyList<TimelineEntryDto> Timeline);
+    IReadOnlyList<TimelineEntryDto> Timeline)
+{
+    /// <summary>The assigned cadre's name (张伟), beside the login name.</summary>
+    public string? CadreName { get; init; }
+
+    /// <summary>延期: at most this many days, once per stage (the policy's cap).</summary>
+    public int MaxExtensionDays { get; init; }
+
+    /// <summary>Whether extension days are working days, calendar days or hours (the policy's unit).</summary>
+    public Domain.Time.DurationUnit ExtensionUnit { get; init; }
+}
 
 /// <summary>A row of a case list.</summary>
 public sealed record CaseListItemDto(
@@ -116,7 +126,11 @@ public sealed record CaseListItemDto(
     bool DueSoon,
     bool IsCollective,
     bool IsRepeat,
-    bool IsPaused);
+    bool IsPaused)
+{
+    /// <summary>The assigned cadre's name (张伟), beside the login name.</summary>
+    public string? CadreName { get; init; }
+}
 
 /// <summary>
 /// A page of a list. <see cref="Total"/> is exact up to <see cref="TotalLimit"/>; past it the list stops counting

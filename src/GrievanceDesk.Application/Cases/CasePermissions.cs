@@ -37,6 +37,8 @@ public static class CasePermissions
         [CaseAction.MarkRepeatOf] = Office,
         [CaseAction.IssueSupervision] = [Roles.Leader],
         [CaseAction.RecordEscalation] = [],
+        // 补充附件: the desk (a scanned letter) and the handling unit (a photo from the site).
+        [CaseAction.AddAttachment] = [.. Office, .. Unit],
     };
 
     /// <summary>

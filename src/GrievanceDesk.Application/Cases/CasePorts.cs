@@ -34,6 +34,9 @@ public interface ICaseNotifier
 public interface IAttachmentStore
 {
     Task<string> SaveAsync(byte[] content, CancellationToken ct);
+
+    /// <summary>The content stored under <paramref name="key"/>, null when there is none.</summary>
+    Task<byte[]?> ReadAsync(string key, CancellationToken ct);
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrievanceDesk.Application.Cases;
 
 /// <summary>Reads cases for the caller: visibility by unit, masking of phone and ID numbers, a report's complainant hidden from the respondent unit.</summary>
-public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider clock, ReferenceData.IReferenceData reference)
+public sealed class CaseReader(IAppDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock, ReferenceData.IReferenceData reference)
 {
     public Task<CaseDetailDto> Detail(long caseId, CancellationToken ct) => Detail(caseId, answersOwnWrite: false, ct);
 
@@ -37,7 +37,10 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
             throw new NotFoundException("案件", caseId);
         }
 
-        return await Describe(c, ct);
+        var detail = await Describe(c, ct);
+        return c.CadreUserName is { } cadre && (await users.DisplayNamesAsync([cadre], ct)).TryGetValue(cadre, out var name)
+            ? detail with { CadreName = name }
+            : detail;
     }
 
     /// <summary>
@@ -55,6 +58,7 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
         var region = snapshot.Regions.Single(x => x.Id == c.RegionId);
         var policy = snapshot.SlaPolicies.Single(p => p.Id == c.SlaPolicyId);
         var (track, warnBeforeHours) = (policy.Track, policy.WarnBeforeHours);
+        var terms = policy.Terms;
         var hidden = await HidesIdentity(c, ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -104,7 +108,8 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
             c.MergedIntoCaseId,
             c.IsPaused,
             CasePermissions.Allowed(user, c),
-            c.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList(),
+            // A report's files may name its complainant: never listed to the respondent unit.
+            hidden ? [] : c.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList(),
             c.Contacts.OrderBy(x => x.AtUtc).Select(x => new ContactDto(x.Id, At(x.AtUtc), x.Channel, x.Reached, x.Note, x.ByUserName)).ToList(),
             c.Feedback.OrderBy(x => x.AtUtc).Select(x => new FeedbackDto(x.Id, At(x.AtUtc), x.Channel, x.Reached, x.Content, x.ComplainantResponse, x.ByUserName, x.Round)).ToList(),
             c.Extensions.OrderBy(x => x.Id).Select(x => new ExtensionDto(x.Id, x.Round, x.Days, x.Reason, x.Status, x.RequestedBy, At(x.RequestedAtUtc), x.DecidedBy, At(x.DecidedAtUtc), x.DecisionNote)).ToList(),
@@ -112,7 +117,11 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, TimeProvider
             c.ReturnVisits.OrderBy(x => x.AtUtc).Select(x => new ReturnVisitDto(x.Id, At(x.AtUtc), x.Satisfaction, x.Solved, x.Note, x.ByUserName, x.Round)).ToList(),
             c.Returns.OrderBy(x => x.AtUtc).Select(x => new CaseReturnDto(x.Id, x.UnitId, x.RoutingRuleId, x.Reason, At(x.AtUtc), x.ByUserName)).ToList(),
             c.SupervisionOrders.OrderBy(x => x.IssuedAtUtc).Select(x => new SupervisionOrderDto(x.Id, x.Source, x.UnitId, x.Note, x.IssuedBy, At(x.IssuedAtUtc))).ToList(),
-            c.Timeline.OrderBy(t => t.Sequence).Select(t => new TimelineEntryDto(t.Sequence, At(t.AtUtc), t.ActorUserName, t.ActorName, t.Action, t.Summary, t.Before, t.After, t.IsPublic)).ToList());
+            c.Timeline.OrderBy(t => t.Sequence).Select(t => new TimelineEntryDto(t.Sequence, At(t.AtUtc), t.ActorUserName, t.ActorName, t.Action, t.Summary, t.Before, t.After, t.IsPublic)).ToList())
+        {
+            MaxExtensionDays = terms.MaxExtensionDays,
+            ExtensionUnit = terms.ExtensionUnit,
+        };
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ public interface IUserDirectory
 
     /// <summary>User names with <paramref name="role"/>, in <paramref name="unitId"/> when given.</summary>
     Task<IReadOnlyList<string>> UserNamesInRoleAsync(string role, int? unitId, CancellationToken ct);
+
+    /// <summary>People's names (张伟) for login names (cadre1), to show a person as people know them.</summary>
+    Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IReadOnlyCollection<string> userNames, CancellationToken ct);
 }
 
 public enum SignInOutcome

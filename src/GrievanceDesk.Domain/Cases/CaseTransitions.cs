@@ -24,6 +24,7 @@ public enum CaseAction
     MarkRepeatOf,
     IssueSupervision,
     RecordEscalation,
+    AddAttachment,
 }
 
 /// <summary>
@@ -65,6 +66,7 @@ public static class CaseTransitions
         [CaseAction.MarkRepeatOf] = [CaseStatus.Registered],
         [CaseAction.IssueSupervision] = Open,
         [CaseAction.RecordEscalation] = Open,
+        [CaseAction.AddAttachment] = [.. Open, CaseStatus.Closed],
     };
 
     public static bool IsAllowed(CaseStatus status, CaseAction action) => From[action].Contains(status);

@@ -38,4 +38,7 @@ public static class TimelineActions
 
     /// <summary>Someone saw the complainants' full phone and ID numbers (an audited reveal).</summary>
     public const string ContactRevealed = "contact-revealed";
+
+    /// <summary>A file added to the case after intake (补充附件).</summary>
+    public const string AttachmentAdded = "attachment-added";
 }

@@ -1,5 +1,6 @@
 using GrievanceDesk.Application.Cases;
 using GrievanceDesk.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace GrievanceDesk.Infrastructure.Cases;
 
@@ -19,4 +20,7 @@ internal sealed class AttachmentStore(AppDbContext db, TimeProvider clock) : IAt
         db.Add(new AttachmentBlob { Key = key, Content = content, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
         return Task.FromResult(key);
     }
+
+    public async Task<byte[]?> ReadAsync(string key, CancellationToken ct) =>
+        await db.Set<AttachmentBlob>().AsNoTracking().Where(b => b.Key == key).Select(b => b.Content).SingleOrDefaultAsync(ct);
 }

@@ -18,6 +18,18 @@ internal sealed class UserDirectory(UserManager<AppUser> users, SignInThrottle t
         return result;
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IReadOnlyCollection<string> userNames, CancellationToken ct)
+    {
+        if (userNames.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var names = userNames.Distinct().ToList();
+        return await users.Users.AsNoTracking().Where(u => names.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
+    }
+
     public async Task<UserDto?> FindAsync(string userName, CancellationToken ct) =>
         await users.FindByNameAsync(userName) is { } user ? await ToDto(user) : null;
 

@@ -25,12 +25,19 @@ public interface INotificationGateway
     Task SendAsync(OutboundNotification notification, CancellationToken ct);
 }
 
-/// <summary>The default gateway (SPEC §4): writes the notification to the log. The phone number is masked there.</summary>
-internal sealed class LoggingNotificationGateway(ILogger<LoggingNotificationGateway> log) : INotificationGateway
+/// <summary>
+/// The default gateway (SPEC §4): writes the notification to the log. The phone number is masked there. The level is
+/// <c>Notifications:LogLevel</c> (Information by default; Debug in Development, so that the demo's stream of
+/// notifications does not push the start banner with the URL and the logins off the console).
+/// </summary>
+internal sealed class LoggingNotificationGateway(ILogger<LoggingNotificationGateway> log, Microsoft.Extensions.Configuration.IConfiguration config) : INotificationGateway
 {
+    private readonly LogLevel _level = Enum.TryParse<LogLevel>(config["Notifications:LogLevel"], ignoreCase: true, out var level) ? level : LogLevel.Information;
+
     public Task SendAsync(OutboundNotification n, CancellationToken ct)
     {
-        log.LogInformation(
+        log.Log(
+            _level,
             "通知 Notification {Channel} to {Recipient} [{Template}] case {CaseId} key {IdempotencyKey} attempt {Attempt}: {Body}",
             n.Channel, MaskedRecipient(n), n.Template, n.CaseId, n.IdempotencyKey, n.Attempt, n.Body);
         return Task.CompletedTask;

@@ -145,7 +145,7 @@ internal static class CaseEndpoints
     /// If-Match: "7" (or 7, or W/"7") — the version the client last saw; absent or <c>*</c>: no precondition. Anything
     /// else is a 400: a precondition the server cannot read must not turn into a write without one.
     /// </summary>
-    private static int? IfMatch(HttpRequest request)
+    internal static int? IfMatch(HttpRequest request)
     {
         var header = request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0 || header == "*")

@@ -13,7 +13,7 @@ namespace GrievanceDesk.Web.Infrastructure;
 /// into what a person reads: field errors next to their fields (ModelState, keyed like the form's inputs) and a refused
 /// action's reason next to that action's form.
 /// </summary>
-public abstract class UiPageModel : PageModel
+public abstract partial class UiPageModel : PageModel
 {
     private readonly Dictionary<string, List<string>> _formErrors = new(StringComparer.OrdinalIgnoreCase);
 
@@ -40,6 +40,15 @@ public abstract class UiPageModel : PageModel
             return false;
         }
 
+        return await TrySend<TForm>(form, prefix, send);
+    }
+
+    /// <summary>
+    /// <see cref="Attempt"/> whatever else on the page failed: for the reads that fill a page again after a failed
+    /// form (a refused post must not leave the rest of the page empty).
+    /// </summary>
+    protected async Task<bool> TrySend<TForm>(string form, string prefix, Func<Task> send)
+    {
         try
         {
             await send();
@@ -97,6 +106,7 @@ public abstract class UiPageModel : PageModel
 
     protected void Refuse(string form, string message)
     {
+        message = ChineseOnly(message);
         FailedForm = form;
         if (!_formErrors.TryGetValue(form, out var list))
         {
@@ -111,9 +121,32 @@ public abstract class UiPageModel : PageModel
     /// Chinese label already says which one, so the name becomes "此项" (this field).
     /// </summary>
     internal static string BesideField(string message) =>
-        message.StartsWith('\'') && message.IndexOf('\'', 1) is > 1 and var end
+        ChineseOnly(message.StartsWith('\'') && message.IndexOf('\'', 1) is > 1 and var end
             ? "此项" + message[(end + 1)..].TrimStart()
-            : message;
+            : message);
+
+    /// <summary>
+    /// The API's messages carry an English gloss for integrators ("请说明事由 (a reason is required)."); a person at the
+    /// desk reads the Chinese only. A US-style date (11/20/2026) is written the Chinese way (2026-11-20).
+    /// </summary>
+    internal static string ChineseOnly(string message)
+    {
+        var chinese = EnglishGloss().Replace(message, string.Empty);
+        chinese = UsDate().Replace(chinese, m => $"{m.Groups[3].Value}-{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture):00}-{int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture):00}");
+        chinese = chinese.TrimEnd().TrimEnd('.');
+        if (chinese.Length == 0)
+        {
+            return message;
+        }
+
+        return "。！？”）".Contains(chinese[^1]) || chinese[^1] < 0x2E80 ? chinese : chinese + "。";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\((?=[^()]*[A-Za-z]{2})[^()\u2E80-\u9FFF]*\)")]
+    private static partial System.Text.RegularExpressions.Regex EnglishGloss();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")]
+    private static partial System.Text.RegularExpressions.Regex UsDate();
 
     /// <summary>
     /// "Complainants[0].Phone" on a form bound as "Input" becomes "Input.Complainants[0].Phone" when the form has that

@@ -122,5 +122,10 @@ public static class UiText
 
     public static string Name(CalendarDayKind kind) => kind == CalendarDayKind.Holiday ? "放假" : "调休上班";
 
+    /// <summary>A file size as people read it: 12 KB, 1.4 MB.</summary>
+    public static string Size(long bytes) => bytes < 1024 * 1024
+        ? $"{Math.Max(1, (bytes + 1023) / 1024)} KB"
+        : (bytes / 1024d / 1024d).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+
     public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 }

@@ -29,7 +29,23 @@ public sealed class TrackModel(ISender sender) : UiPageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Input.TrackingNo) && string.IsNullOrWhiteSpace(Input.Code))
+        if (string.IsNullOrWhiteSpace(Input.TrackingNo) && string.IsNullOrWhiteSpace(Input.Code) && !Request.Query.ContainsKey("Input.TrackingNo"))
+        {
+            return; // the empty page, first visit
+        }
+
+        // A query without both parts says what to enter, beside the field.
+        if (string.IsNullOrWhiteSpace(Input.TrackingNo))
+        {
+            ModelState.AddModelError("Input.TrackingNo", "请输入件号（登记时告知您的编号，如 GD20261122-0007）。");
+        }
+
+        if (string.IsNullOrWhiteSpace(Input.Code))
+        {
+            ModelState.AddModelError("Input.Code", "请输入查询码（登记时短信发送给您的6位数字）。");
+        }
+
+        if (!ModelState.IsValid)
         {
             return;
         }

@@ -33,6 +33,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The app's services, to read what a page wrote (an audit row) straight from the database.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     /// <summary>Where screenshots and downloads go: the test project's test-output/ folder (ignored by git).</summary>
     public static string OutputDirectory { get; } = FindOutputDirectory();
 

@@ -38,6 +38,16 @@ public static class PageExtensions
     }
 
     public static async Task CloseContext(this IPage page) => await page.Context.CloseAsync();
+
+    /// <summary>Picks an entry of an intake type-ahead (问题分类, 属地) by typing, as a clerk does, and checks the code it chose.</summary>
+    public static async Task Choose(this IPage page, string selectId, string typed, string code)
+    {
+        await page.FocusAsync($"#{selectId}_search");
+        await page.Keyboard.TypeAsync(typed);
+        await page.Locator($"#{selectId}_list li").First.WaitForAsync();
+        await page.Keyboard.PressAsync("Enter");
+        (await page.InputValueAsync($"#{selectId}")).ShouldBe(code);
+    }
 }
 
 /// <summary>The HTTP API with a bearer token, for setting up a case quickly where the test is about one page.</summary>

@@ -29,6 +29,15 @@ public sealed class StartPageTests(BrowserApp app)
         new FileInfo(shot).Length.ShouldBeGreaterThan(10_000);
         await page.Capture($"start-{userName}-full", fullPage: true);
         await page.CloseContext();
+
+        // The same page on a tablet held upright: nothing scrolls sideways.
+        var narrow = await app.SignedIn(userName, 768, 1024);
+        new Uri(narrow.Url).AbsolutePath.ShouldBe(path);
+        var overflow = await narrow.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        overflow.ShouldBeFalse($"{path} scrolls sideways at 768 px");
+        await narrow.Capture($"start-{userName}-768");
+        await narrow.Capture($"start-{userName}-768-full", fullPage: true);
+        await narrow.CloseContext();
     }
 
     [Fact]
@@ -70,9 +79,10 @@ public sealed class StartPageTests(BrowserApp app)
 
         var cadre = await app.SignedIn("cadre1");
         (await cadre.Text("[data-testid=inbox-unit]")).ShouldBe("区住房和城乡建设委员会");
-        var units = await cadre.Locator("[data-testid=case-row] td:nth-child(5)").AllInnerTextsAsync();
-        units.Count.ShouldBeGreaterThan(0);
-        units.ShouldAllBe(u => u.StartsWith("区住房和城乡建设委员会", StringComparison.Ordinal));
+        // The unit's own inbox names the cadre of each case (issue 18), not the unit every row shares.
+        var cadres = await cadre.GetByTestId("cadre-name").AllInnerTextsAsync();
+        cadres.Count.ShouldBeGreaterThan(0);
+        cadres.ShouldNotContain(c => c.StartsWith("cadre", StringComparison.Ordinal));
         (await cadre.Locator($"[data-testid=case-row][data-tracking-no='{otherNo}']").CountAsync()).ShouldBe(0);
 
         // Searching for it finds nothing, and its page does not exist for them.

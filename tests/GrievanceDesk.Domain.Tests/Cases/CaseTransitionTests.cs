@@ -41,6 +41,7 @@ public sealed class CaseTransitionTests
         [CaseAction.MarkRepeatOf] = [CaseStatus.Registered],
         [CaseAction.IssueSupervision] = Open,
         [CaseAction.RecordEscalation] = Open,
+        [CaseAction.AddAttachment] = [.. Open, CaseStatus.Closed],
     };
 
     public static TheoryData<CaseStatus, CaseAction> PairsOutsideTheDiagram() => Pairs(allowed: false);
@@ -281,6 +282,7 @@ public sealed class CaseTransitionTests
             case CaseAction.MarkRepeatOf: @case.MarkRepeatOf(other, null, CaseScenario.UnitsOf(other), s.As(Desk)); break;
             case CaseAction.IssueSupervision: @case.IssueSupervision(SupervisionSource.Leader, "请加快办理", s.As(Leader)); break;
             case CaseAction.RecordEscalation: @case.RecordEscalation(EscalationStep.Warning, "办理时限", s.Now.AddDays(1), s.As(Actor.System)); break;
+            case CaseAction.AddAttachment: @case.AddAttachment(new NewAttachment("现场照片.jpg", "image/jpeg", 100, "key"), s.As(Cadre)); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }

@@ -197,6 +197,25 @@ public sealed class CaseApp : GrievanceDeskFactory
 
     // Bodies of the case routes, as a client writes them.
 
+    /// <summary>A cadre of 物业管理科 (QH-WYGS, below QH-ZJW).</summary>
+    public const string SectionCadre = "wygs.cadre";
+
+    /// <summary>A leader (reads every case) seconded to 物业管理科: the respondent unit of a report about that section.</summary>
+    public const string SectionLeader = "wygs.leader";
+
+    /// <summary>Makes <see cref="SectionCadre"/> and <see cref="SectionLeader"/> once, as the admin.</summary>
+    public async Task EnsureSectionUsers()
+    {
+        var users = await GetJson(As.Admin, "/api/admin/users");
+        if (users.EnumerateArray().Any(u => u.Str("userName") == SectionCadre))
+        {
+            return;
+        }
+
+        await CreateUser(SectionCadre, "物业科干部", ["Cadre"], "QH-WYGS");
+        await CreateUser(SectionLeader, "物业科领导", ["Leader"], "QH-WYGS");
+    }
+
     /// <summary>A case to walk: the unit's side done up to <paramref name="status"/> by the demo users of QH-ZJW.</summary>
     public async Task<long> CaseIn(string status)
     {

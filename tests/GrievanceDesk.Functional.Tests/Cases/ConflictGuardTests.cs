@@ -76,7 +76,7 @@ public sealed class ConflictGuardTests(CaseApp app) : IClassFixture<CaseApp>
     [Fact]
     public async Task A_reports_complainant_is_hidden_from_the_respondent_unit_on_the_case_page_and_in_the_list()
     {
-        await EnsureSectionUsers();
+        await app.EnsureSectionUsers();
         var phone = app.UniquePhone();
         var report = await app.Log(app.NewIntake() with
         {
@@ -118,7 +118,7 @@ public sealed class ConflictGuardTests(CaseApp app) : IClassFixture<CaseApp>
     [Fact]
     public async Task The_respondent_unit_cannot_find_a_reporter_by_searching_for_their_name_or_phone()
     {
-        await EnsureSectionUsers();
+        await app.EnsureSectionUsers();
         var phone = app.UniquePhone();
         var report = await app.Log(app.NewIntake() with
         {
@@ -137,7 +137,7 @@ public sealed class ConflictGuardTests(CaseApp app) : IClassFixture<CaseApp>
     [Fact]
     public async Task The_respondent_unit_cannot_link_a_report_to_its_reporter_through_similar_cases()
     {
-        await EnsureSectionUsers();
+        await app.EnsureSectionUsers();
         var phone = app.UniquePhone();
         var claim = await app.LogId(app.NewIntake() with { Complainants = [new Person("举报人丙", phone)], Address = "柳岸路3号" });
         var report = await app.LogId(app.NewIntake() with
@@ -156,8 +156,8 @@ public sealed class ConflictGuardTests(CaseApp app) : IClassFixture<CaseApp>
         similar.EnumerateArray().Select(s => s.Id()).ShouldNotContain(report);
     }
 
-    private const string SectionCadre = "wygs.cadre";
-    private const string SectionLeader = "wygs.leader";
+    private const string SectionCadre = CaseApp.SectionCadre;
+    private const string SectionLeader = CaseApp.SectionLeader;
 
     private static void ShouldNotReveal(string text, string phone)
     {
@@ -165,18 +165,5 @@ public sealed class ConflictGuardTests(CaseApp app) : IClassFixture<CaseApp>
         text.ShouldNotContain(phone[^4..]);
         text.ShouldNotContain("002X");
         text.ShouldNotContain("湖滨路2号");
-    }
-
-    /// <summary>Two users of 物业管理科, made by the admin: a cadre, and a leader (reads every case) seconded to the section.</summary>
-    private async Task EnsureSectionUsers()
-    {
-        var users = await app.GetJson(As.Admin, "/api/admin/users");
-        if (users.EnumerateArray().Any(u => u.Str("userName") == SectionCadre))
-        {
-            return;
-        }
-
-        await app.CreateUser(SectionCadre, "物业科干部", ["Cadre"], "QH-WYGS");
-        await app.CreateUser(SectionLeader, "物业科领导", ["Leader"], "QH-WYGS");
     }
 }

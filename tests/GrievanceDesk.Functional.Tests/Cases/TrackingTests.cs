@@ -82,4 +82,43 @@ public sealed class TrackingTests(CaseApp app) : IClassFixture<CaseApp>
         node.Remove("traceId");
         return node.ToJsonString();
     }
+
+    [Fact]
+    public async Task A_tracking_number_is_found_whatever_its_letter_case()
+    {
+        var created = await app.Log();
+        var lower = created.Str("trackingNo")!.ToLowerInvariant();
+
+        var track = await (await app.CreateClient().GetAsync($"/api/track/{lower}?code={created.Str("queryCode")}")).ShouldBeOk<JsonElement>();
+
+        track.Str("trackingNo").ShouldBe(created.Str("trackingNo"));
+    }
+
+    [Fact]
+    public async Task A_repeat_merged_into_a_case_being_handled_shows_that_cases_progress_under_its_own_number()
+    {
+        var original = await app.Log();
+        await app.Do(As.Cadre, original.Id(), "accept");
+        var repeat = await app.Log(app.NewIntake() with { RepeatOfCaseId = original.Id() });
+        repeat.Status().ShouldBe("merged");
+
+        var track = await (await app.CreateClient().GetAsync($"/api/track/{repeat.Str("trackingNo")}?code={repeat.Str("queryCode")}")).ShouldBeOk<JsonElement>();
+
+        track.Str("trackingNo").ShouldBe(repeat.Str("trackingNo"));
+        track.Str("status").ShouldBe("accepted");
+        track.Str("statusName").ShouldBe($"已并入{original.Str("trackingNo")}办理：已受理");
+        track.Str("unitName").ShouldBe("区住房和城乡建设委员会");
+        track.Time("handleDeadline").ShouldNotBeNull();
+        track.GetProperty("replies").EnumerateArray().Select(r => r.Str("text")!).ShouldContain(t => t.Contains("承办单位已受理"));
+    }
+
+    [Fact]
+    public async Task A_consultation_answered_on_the_spot_shows_as_answered()
+    {
+        var answered = await app.Log(app.NewIntake() with { Kind = "consultation", Answer = "可携带身份证到街道政务服务中心办理。", AnswerChannel = "phone" });
+
+        var track = await (await app.CreateClient().GetAsync($"/api/track/{answered.Str("trackingNo")}?code={answered.Str("queryCode")}")).ShouldBeOk<JsonElement>();
+
+        track.Str("statusName").ShouldBe("已答复");
+    }
 }

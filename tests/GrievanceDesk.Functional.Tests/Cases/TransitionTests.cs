@@ -302,13 +302,14 @@ public sealed class TransitionTests(CaseApp app) : IClassFixture<CaseApp>
 
         // The dispatcher's own arrows: dispatch and assign while open with the office, not-accept and merge from the queue.
         // The case is a claim: answering on the spot is for consultations only (the aggregate says so), so it is not offered.
+        // Adding an attachment (补充附件, issue 18) is the office's in every state but merged.
         var expected = state switch
         {
-            "registered" => new[] { "dispatch", "not_accept", "merge_into", "mark_repeat_of" },
-            "dispatched" => ["dispatch", "assign"],
-            "accepted" or "in_progress" or "reopened" => ["dispatch", "assign"],
-            "resolved" or "feedback_given" => ["record_feedback", "close"],
-            "closed" => ["record_return_visit"],
+            "registered" => new[] { "dispatch", "not_accept", "merge_into", "mark_repeat_of", "add_attachment" },
+            "dispatched" => ["dispatch", "assign", "add_attachment"],
+            "accepted" or "in_progress" or "reopened" => ["dispatch", "assign", "add_attachment"],
+            "resolved" or "feedback_given" => ["record_feedback", "close", "add_attachment"],
+            "closed" => ["record_return_visit", "add_attachment"],
             _ => [],
         };
         offered.ShouldBe(expected, ignoreOrder: true);

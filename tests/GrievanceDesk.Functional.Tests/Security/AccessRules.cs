@@ -115,6 +115,8 @@ public static class AccessRules
         ["POST /api/cases/{id}/answer"] = Office,
         ["POST /api/cases/{id}/supervision"] = LeaderOnly,
         ["POST /api/cases/{id}/reveal"] = OfficeAndUnit,
+        ["GET /api/cases/{id}/attachments/{attachmentId}"] = CaseReaders,
+        ["POST /api/cases/{id}/attachments"] = OfficeAndUnit,
 
         ["GET /api/stats"] = ListReaders,
         ["GET /api/stats/hot-issues"] = ListReaders,
@@ -157,6 +159,9 @@ public sealed record Targets(
 
     public string UserName { get; init; } = "nobody-at-all";
 
+    /// <summary>An attachment of <see cref="CaseId"/>.</summary>
+    public string AttachmentId { get; init; } = "999999";
+
     public string Date { get; init; } = "2099-01-01";
 
     public string JobId { get; init; } = "no-such-job";
@@ -174,6 +179,7 @@ public static class SampleRequests
             .Replace("{id}", op.Template.StartsWith("/api/cases/", StringComparison.Ordinal) ? t.CaseId.ToString(System.Globalization.CultureInfo.InvariantCulture) : t.ReferenceId, StringComparison.Ordinal)
             .Replace("{extensionId}", t.ReferenceId, StringComparison.Ordinal)
             .Replace("{pauseId}", t.ReferenceId, StringComparison.Ordinal)
+            .Replace("{attachmentId}", t.AttachmentId, StringComparison.Ordinal)
             .Replace("{trackingNo}", t.TrackingNo, StringComparison.Ordinal)
             .Replace("{userName}", t.UserName, StringComparison.Ordinal)
             .Replace("{date}", t.Date, StringComparison.Ordinal)
@@ -229,6 +235,7 @@ public static class SampleRequests
             "POST /api/cases/{id}/return" or "POST /api/cases/{id}/pauses" or "POST /api/cases/{id}/not-accept" => new() { ["reason"] = "不属于本单位职责范围" },
             "POST /api/cases/{id}/extensions/{extensionId}/reject" or "POST /api/cases/{id}/pauses/{pauseId}/reject" => new() { ["reason"] = "理由不充分" },
             "POST /api/cases/{id}/reveal" => new() { ["reason"] = "回访前核对诉求人电话" },
+            "POST /api/cases/{id}/attachments" => new() { ["fileName"] = "现场照片.jpg", ["contentType"] = "image/jpeg", ["contentBase64"] = "/9j/4AAQ" },
             "POST /api/cases/{id}/assign" => new() { ["cadreUserName"] = "cadre2" },
             "POST /api/cases/{id}/contacts" => new() { ["at"] = at, ["channel"] = "phone", ["reached"] = true, ["note"] = "已电话联系诉求人" },
             "POST /api/cases/{id}/progress" or "POST /api/cases/{id}/supervision" => new() { ["note"] = "请加快办理" },

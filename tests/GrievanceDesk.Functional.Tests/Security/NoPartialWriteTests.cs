@@ -171,6 +171,9 @@ public sealed class NoPartialWriteTests(NoPartialWriteTests.FaultyApp app) : ICl
 
             public Task<UserDto?> FindAsync(string userName, CancellationToken ct) => inner.FindAsync(userName, ct);
 
+            public Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IReadOnlyCollection<string> userNames, CancellationToken ct) =>
+                inner.DisplayNamesAsync(userNames, ct);
+
             public Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct) => inner.ListAsync(ct);
 
             public Task<UserDto> CreateAsync(string userName, string displayName, string password, IReadOnlyList<string> roles, int? unitId, CancellationToken ct) =>

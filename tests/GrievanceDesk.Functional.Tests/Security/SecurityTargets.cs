@@ -15,8 +15,12 @@ public static class SecurityTargets
         var policies = await app.GetJson(As.Admin, "/api/admin/sla-policies");
         var policy = JsonNode.Parse(policies[0].GetRawText())!.AsObject();
         var lastWeek = app.Now.ToOffset(CaseApp.CstOffset).AddDays(-7).DateTime;
+        var attached = await app.Do(As.FrontDesk, target.Id(), "attachments", new { fileName = "来信扫描件.jpg", contentType = "image/jpeg", contentBase64 = "/9j/4AAQ" });
         return new Targets(target.Id(), other.Id(), target.Str("trackingNo")!, target.Str("queryCode")!, app.Now, policy,
-            ISOWeek.GetYear(lastWeek), ISOWeek.GetWeekOfYear(lastWeek));
+            ISOWeek.GetYear(lastWeek), ISOWeek.GetWeekOfYear(lastWeek))
+        {
+            AttachmentId = attached.GetProperty("attachments")[0].GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture),
+        };
     }
 
     /// <summary>A client for a caller of <see cref="AccessRules.Callers"/>.</summary>

@@ -12,7 +12,13 @@ public sealed record MergeCase(long CaseId, long IntoCaseId, int? ExpectedVersio
 /// <summary>重复件: the complainant came again about a case; linked, not dispatched again while the first is open.</summary>
 public sealed record MarkRepeatOf(long CaseId, long OriginalCaseId, int? ExpectedVersion = null) : ICommand<CaseDetailDto>;
 
-public sealed record SimilarCaseDto(long Id, string TrackingNo, CaseStatus Status, string StatusName, string Subject, string Address, DateTimeOffset RegisteredAt, string? UnitName, double Score, IReadOnlyList<string> Reasons);
+public sealed record SimilarCaseDto(long Id, string TrackingNo, CaseStatus Status, string StatusName, string Subject, string Address, DateTimeOffset RegisteredAt, string? UnitName, double Score, IReadOnlyList<string> Reasons)
+{
+    /// <summary>The earlier complainant with the same phone (name and address), for the desk to fill in at intake.</summary>
+    public string? CallerName { get; init; }
+
+    public string? CallerAddress { get; init; }
+}
 
 /// <summary>GET /api/cases/{id}/similar: possible repeats and duplicates of a case.</summary>
 public sealed record FindSimilarCases(long CaseId) : IQuery<IReadOnlyList<SimilarCaseDto>>;
@@ -130,6 +136,7 @@ public sealed class DuplicateHandlers(
                 SameId = byId && c.Complainants.Any(p => idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty))),
                 c.Kind,
                 c.RespondentUnitId,
+                Caller = c.Complainants.Where(p => phone != null && p.Phone == phone).OrderBy(p => p.Id).Select(p => new { p.Name, p.Address }).FirstOrDefault(),
             })
             .ToListAsync(ct);
 
@@ -169,7 +176,11 @@ public sealed class DuplicateHandlers(
             }
 
             results.Add(new SimilarCaseDto(c.Id, c.TrackingNo, c.Status, c.Status.ToChinese(), c.Subject, c.Address,
-                CaseReader.At(c.RegisteredAtUtc), c.UnitId is { } u ? units.GetValueOrDefault(u) : null, Math.Round(score + similarity, 3), reasons));
+                CaseReader.At(c.RegisteredAtUtc), c.UnitId is { } u ? units.GetValueOrDefault(u) : null, Math.Round(score + similarity, 3), reasons)
+            {
+                CallerName = c.SamePhone && !identityHidden ? c.Caller?.Name : null,
+                CallerAddress = c.SamePhone && !identityHidden ? c.Caller?.Address : null,
+            });
         }
 
         return results.OrderByDescending(r => r.Score).ThenByDescending(r => r.RegisteredAt).Take(20).ToList();

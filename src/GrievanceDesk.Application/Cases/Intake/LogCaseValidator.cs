@@ -1,4 +1,5 @@
 using FluentValidation;
+using GrievanceDesk.Application.Cases.Attachments;
 using GrievanceDesk.Application.Common;
 
 namespace GrievanceDesk.Application.Cases.Intake;
@@ -6,7 +7,7 @@ namespace GrievanceDesk.Application.Cases.Intake;
 public sealed class LogCaseValidator : AbstractValidator<LogCase>
 {
     public const int MaxAttachments = 10;
-    public const int MaxAttachmentBytes = 5 * 1024 * 1024;
+    public const int MaxAttachmentBytes = AttachmentRules.MaxBytes;
 
     public LogCaseValidator(TimeProvider clock)
     {
@@ -48,23 +49,6 @@ public sealed class LogCaseValidator : AbstractValidator<LogCase>
 
         RuleFor(x => x.Attachments!.Count).LessThanOrEqualTo(MaxAttachments).When(x => x.Attachments is not null).OverridePropertyName("attachments");
         RuleForEach(x => x.Attachments).NotNull().WithMessage("附件不能为空 (an attachment cannot be null).");
-        RuleForEach(x => x.Attachments).ChildRules(a =>
-        {
-            a.RuleFor(f => f.FileName).NotEmpty().MaximumLength(200);
-            a.RuleFor(f => f.ContentType).NotEmpty().MaximumLength(100);
-            a.RuleFor(f => f.ContentBase64).NotEmpty()
-                .Must(IsBase64WithinLimit).WithMessage($"附件内容须为 Base64 编码，且不超过 {MaxAttachmentBytes / 1024 / 1024} MB (base64, at most 5 MB).");
-        });
-    }
-
-    private static bool IsBase64WithinLimit(string? value)
-    {
-        if (value is null || value.Length > (MaxAttachmentBytes / 3 * 4) + 4)
-        {
-            return false;
-        }
-
-        var buffer = new byte[(value.Length * 3 / 4) + 3];
-        return Convert.TryFromBase64String(value, buffer, out _);
+        RuleForEach(x => x.Attachments).SetValidator(new AttachmentInputValidator());
     }
 }

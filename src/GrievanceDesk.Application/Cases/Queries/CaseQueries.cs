@@ -38,7 +38,9 @@ public sealed record ListCases(
     DateOnly? To = null,
     int Page = 1,
     int PageSize = 20,
-    CaseSort? Sort = null) : IQuery<PagedResult<CaseListItemDto>>;
+    CaseSort? Sort = null,
+    string? Cadre = null,
+    bool AwaitingDecision = false) : IQuery<PagedResult<CaseListItemDto>>;
 
 public sealed record PublicReplyDto(DateTimeOffset At, string Text);
 
@@ -86,7 +88,7 @@ public sealed class TrackCaseValidator : AbstractValidator<TrackCase>
     }
 }
 
-public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, Search.CaseSearch search, TimeProvider clock, TrackingAttempts tracking) :
+public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseReader reader, Search.CaseSearch search, IUserDirectory users, TimeProvider clock, TrackingAttempts tracking) :
     IQueryHandler<GetCase, CaseDetailDto>,
     IQueryHandler<ListCases, PagedResult<CaseListItemDto>>,
     IQueryHandler<TrackCase, TrackingDto>
@@ -128,6 +130,17 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         if (q.Channel is { } channel)
         {
             cases = cases.Where(c => c.Channel == channel);
+        }
+
+        if (q.Cadre is { Length: > 0 } cadre)
+        {
+            cases = cases.Where(c => c.CadreUserName == cadre);
+        }
+
+        if (q.AwaitingDecision)
+        {
+            // 待审批: an extension or a pause waiting for the unit leader.
+            cases = cases.Where(c => c.Extensions.Any(e => e.Status == ExtensionStatus.Pending) || c.Pauses.Any(p => p.Status == PauseStatus.Requested));
         }
 
         if (q.Overdue is { } overdue)
@@ -188,6 +201,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
             .ToDictionaryAsync(r => r.Id, ct);
         var rows = pageIds.Where(found.ContainsKey).Select(id => found[id]).ToList();
 
+        var names = await users.DisplayNamesAsync(rows.Where(r => r.CadreUserName != null).Select(r => r.CadreUserName!).ToHashSet(), ct);
         var items = rows.Select(r =>
         {
             var hidden = r.Kind == CaseKind.Report && ConflictGuard.IsConflicted(r.RespondentUnitId, viewerAncestry);
@@ -197,41 +211,48 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 r.CategoryId, r.RegionId, r.UnitId, r.UnitName, r.CadreUserName,
                 CaseReader.At(r.ReceivedAtUtc), CaseReader.At(r.RegisteredAtUtc), CaseReader.At(r.DueAt),
                 CaseStates.IsOverdue(r.DueAt, now), CaseStates.IsDueSoon(r.DueAt, TimeSpan.FromHours(r.WarnBeforeHours), now),
-                r.IsCollective, r.IsRepeat, r.IsPaused);
+                r.IsCollective, r.IsRepeat, r.IsPaused)
+            {
+                CadreName = r.CadreUserName is { } login ? names.GetValueOrDefault(login, login) : null,
+            };
         }).ToList();
         return PagedResult<CaseListItemDto>.Bounded(items, counted, q.Page, q.PageSize);
     }
 
     public async ValueTask<TrackingDto> Handle(TrackCase query, CancellationToken ct)
     {
-        tracking.EnsureAllowed(query.TrackingNo);
-        var found = await db.Cases.AsNoTracking()
-            .Where(c => c.TrackingNo == query.TrackingNo)
-            .Select(c => new
-            {
-                c.TrackingNo,
-                c.QueryCode,
-                c.Status,
-                c.RegisteredAtUtc,
-                c.AcceptDeadlineUtc,
-                c.HandleDeadlineUtc,
-                c.ClosedAtUtc,
-                UnitName = db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
-                Replies = c.Timeline.Where(t => t.IsPublic).OrderBy(t => t.Sequence).Select(t => new { t.AtUtc, t.Summary }).ToList(),
-                Names = c.Complainants.Select(p => p.Name).ToList(),
-            })
-            .SingleOrDefaultAsync(ct);
+        // Tracking numbers are upper case (GD20261122-0007); a complainant types them as they like.
+        var trackingNo = query.TrackingNo.Trim().ToUpperInvariant();
+        tracking.EnsureAllowed(trackingNo);
+        var found = await Tracked(c => c.TrackingNo == trackingNo, ct);
 
         // A wrong code looks exactly like a missing case.
-        if (found is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(found.QueryCode), Encoding.UTF8.GetBytes(query.Code ?? string.Empty)))
+        if (found is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(found.QueryCode), Encoding.UTF8.GetBytes(query.Code?.Trim() ?? string.Empty)))
         {
-            tracking.Failed(query.TrackingNo);
+            tracking.Failed(trackingNo);
             throw new NotFoundException("案件", "（编号或查询码有误）");
         }
 
-        return new TrackingDto(found.TrackingNo, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(found.Status.ToString()), found.Status.ToChinese(),
-            found.UnitName, CaseReader.At(found.RegisteredAtUtc), CaseReader.At(found.AcceptDeadlineUtc), CaseReader.At(found.HandleDeadlineUtc),
-            CaseReader.At(found.ClosedAtUtc), found.Replies.Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), FreeTextMasking.Mask(r.Summary, found.Names))).ToList());
+        // A repeat merged into the case being handled shows that case's progress, under the complainant's own number.
+        var shown = found.Status == CaseStatus.Merged && found.MergedIntoCaseId is { } into ? await Tracked(c => c.Id == into, ct) ?? found : found;
+        var statusName = shown.Status.ToChinese();
+        if (shown.Kind == CaseKind.Consultation && shown.AnsweredOnTheSpot)
+        {
+            statusName = "已答复"; // a question answered at the desk: nothing left to handle
+        }
+
+        if (!ReferenceEquals(shown, found))
+        {
+            statusName = $"已并入{shown.TrackingNo}办理：{statusName}";
+        }
+
+        var replies = (ReferenceEquals(shown, found) ? found.Replies : found.Replies.Concat(shown.Replies))
+            .OrderBy(r => r.AtUtc)
+            .Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), FreeTextMasking.Mask(r.Summary, found.Names.Concat(shown.Names).ToList())))
+            .ToList();
+        return new TrackingDto(found.TrackingNo, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(shown.Status.ToString()), statusName,
+            shown.UnitName, CaseReader.At(found.RegisteredAtUtc), CaseReader.At(shown.AcceptDeadlineUtc), CaseReader.At(shown.HandleDeadlineUtc),
+            CaseReader.At(shown.ClosedAtUtc), replies);
     }
 
     /// <summary>
@@ -261,6 +282,33 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
 
         return (ids, counted);
     }
+
+    private sealed record TrackedReply(DateTime AtUtc, string Summary);
+
+    private sealed record TrackedCase(
+        long Id, string TrackingNo, string QueryCode, CaseStatus Status, CaseKind Kind, long? MergedIntoCaseId, bool AnsweredOnTheSpot,
+        DateTime RegisteredAtUtc, DateTime AcceptDeadlineUtc, DateTime? HandleDeadlineUtc, DateTime? ClosedAtUtc, string? UnitName,
+        List<TrackedReply> Replies, List<string> Names);
+
+    private async Task<TrackedCase?> Tracked(System.Linq.Expressions.Expression<Func<Case, bool>> which, CancellationToken ct) =>
+        await db.Cases.AsNoTracking()
+            .Where(which)
+            .Select(c => new TrackedCase(
+                c.Id,
+                c.TrackingNo,
+                c.QueryCode,
+                c.Status,
+                c.Kind,
+                c.MergedIntoCaseId,
+                c.Timeline.Any(t => t.Action == TimelineActions.AnsweredOnTheSpot),
+                c.RegisteredAtUtc,
+                c.AcceptDeadlineUtc,
+                c.HandleDeadlineUtc,
+                c.ClosedAtUtc,
+                db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
+                c.Timeline.Where(t => t.IsPublic).OrderBy(t => t.Sequence).Select(t => new TrackedReply(t.AtUtc, t.Summary)).ToList(),
+                c.Complainants.Select(p => p.Name).ToList()))
+            .SingleOrDefaultAsync(ct);
 
     private sealed record TreeRow(int Id, int? ParentId, string Code);
 

@@ -1,3 +1,4 @@
+using GrievanceDesk.Application.Cases.Dispatch;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Application.ReferenceData;
 using GrievanceDesk.Web.Infrastructure;
@@ -30,6 +31,9 @@ public sealed class RoutingRulesModel(ISender sender) : UiPageModel
     public IReadOnlyList<CategoryDto> Categories { get; private set; } = [];
     public IReadOnlyList<RegionDto> Regions { get; private set; } = [];
     public IReadOnlyList<UnitDto> Units { get; private set; } = [];
+
+    /// <summary>退单 per rule: how often a unit said "not ours" to a case this rule sent it.</summary>
+    public IReadOnlyDictionary<int, int> Returns { get; private set; } = new Dictionary<int, int>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -88,5 +92,6 @@ public sealed class RoutingRulesModel(ISender sender) : UiPageModel
         Categories = await sender.Send(new ListCategories(), ct);
         Regions = await sender.Send(new ListRegions(), ct);
         Units = await sender.Send(new ListUnits(), ct);
+        Returns = await sender.Send(new CountReturnsByRoutingRule(), ct);
     }
 }

@@ -1,9 +1,11 @@
 using GrievanceDesk.Application.Cases;
+using GrievanceDesk.Application.Cases.Attachments;
 using GrievanceDesk.Application.Cases.Close;
 using GrievanceDesk.Application.Cases.Dispatch;
 using GrievanceDesk.Application.Cases.Duplicates;
 using GrievanceDesk.Application.Cases.Handling;
 using GrievanceDesk.Application.Cases.Queries;
+using GrievanceDesk.Application.Cases.Reveal;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Application.ReferenceData;
 using GrievanceDesk.Domain.Cases;
@@ -21,7 +23,7 @@ namespace GrievanceDesk.Web.Pages.Cases;
 /// Every form carries the version the page was read at, so two people saving over each other get a plain conflict.
 /// </summary>
 [Authorize(Roles = $"{Roles.FrontDesk},{Roles.Dispatcher},{Roles.Leader},{Roles.Cadre},{Roles.UnitLeader}")]
-public sealed class DetailModel(ISender sender, TimeProvider clock) : UiPageModel
+public sealed class DetailModel(ISender sender, TimeProvider clock, ICurrentUser user) : UiPageModel
 {
     public class VersionForm
     {
@@ -104,8 +106,20 @@ public sealed class DetailModel(ISender sender, TimeProvider clock) : UiPageMode
         public string? TrackingNo { get; set; }
     }
 
+    /// <summary>How long the full numbers stay on screen after a reveal (the page then masks them again).</summary>
+    public const int RevealSeconds = 90;
+
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }
+
+    /// <summary>The full numbers, on the answer to an audited reveal only (never stored in the session or a redirect).</summary>
+    public RevealedComplainantsDto? Revealed { get; private set; }
+
+    /// <summary>
+    /// Whether to offer the reveal: the user's role may (<see cref="CasePermissions.MayReveal"/>) and the case shows
+    /// its complainants to this user (not anonymous, not a report seen by its respondent unit).
+    /// </summary>
+    public bool OffersReveal => CasePermissions.MayReveal(user, Case.Unit?.Id) && !Case.IsAnonymous && !Case.IdentityHidden && Case.Complainants.Count > 0;
 
     public CaseDetailDto Case { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
@@ -184,6 +198,39 @@ public sealed class DetailModel(ISender sender, TimeProvider clock) : UiPageMode
 
     public Task<IActionResult> OnPostSupervisionAsync([Bind(Prefix = "Supervision")] NoteForm f, CancellationToken ct) =>
         Act("Supervision", f, () => new IssueSupervision(Id, f.Note ?? string.Empty, f.Version), "已下发督办单。", ct);
+
+    /// <summary>查看完整号码: audited (reason, who, when); the answer is this page with the numbers, not a redirect.</summary>
+    public async Task<IActionResult> OnPostRevealAsync([Bind(Prefix = "Reveal")] ReasonForm f, CancellationToken ct)
+    {
+        await Attempt<ReasonForm>("Reveal", "Reveal", async () => Revealed = await sender.Send(new RevealComplainants(Id, f.Reason?.Trim() ?? string.Empty), ct));
+        if (Revealed is null)
+        {
+            MarkFailed("Reveal");
+            Posted["Reveal"] = f;
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        return await Load(ct) ? Page() : MissingPage();
+    }
+
+    /// <summary>补充附件: a photo from the site, a scanned letter; size and type checked by the command.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(IFormFile? attachment, CancellationToken ct)
+    {
+        if (attachment is null || attachment.Length == 0)
+        {
+            ModelState.AddModelError("Attach.File", "请选择要上传的文件。");
+            return await Act("Attach", new VersionForm(), () => null!, string.Empty, ct, skip: true);
+        }
+
+        if (attachment.Length > AttachmentRules.MaxBytes)
+        {
+            ModelState.AddModelError("Attach.File", $"文件 {attachment.FileName} 超过 {AttachmentRules.MaxBytes / 1024 / 1024} MB，请压缩后再上传。");
+            return await Act("Attach", new VersionForm(), () => null!, string.Empty, ct, skip: true);
+        }
+
+        var file = await attachment.ToAttachmentAsync(ct);
+        return await Act("Attach", new VersionForm(), () => new AddCaseAttachment(Id, file), $"已上传附件：{file.FileName}。", ct);
+    }
 
     public async Task<IActionResult> OnPostMergeAsync([Bind(Prefix = "Merge")] TargetForm f, CancellationToken ct)
     {

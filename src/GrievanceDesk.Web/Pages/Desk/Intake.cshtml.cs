@@ -4,6 +4,7 @@ using GrievanceDesk.Application.Cases.Queries;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Application.ReferenceData;
 using GrievanceDesk.Domain.Cases;
+using GrievanceDesk.Domain.ReferenceData;
 using GrievanceDesk.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -57,6 +58,9 @@ public sealed class IntakeModel(ISender sender, TimeProvider clock) : UiPageMode
         /// <summary>答复内容, for a consultation answered at the desk.</summary>
         public string? Answer { get; set; }
         public ContactChannel AnswerChannel { get; set; } = ContactChannel.Phone;
+
+        /// <summary>Made when the empty form is served; the same key twice returns the first case (POST /api/cases's Idempotency-Key).</summary>
+        public string? IdempotencyKey { get; set; }
     }
 
     [BindProperty]
@@ -69,12 +73,24 @@ public sealed class IntakeModel(ISender sender, TimeProvider clock) : UiPageMode
     public IReadOnlyList<RegionDto> Regions { get; private set; } = [];
     public IReadOnlyList<UnitDto> Units { get; private set; } = [];
 
+    /// <summary>The case a merged repeat went into: the desk tells the caller its number, unit and deadline.</summary>
+    public CaseDetailDto? Original { get; private set; }
+
+    /// <summary>What the type-ahead matches an option by: its code, its name's pinyin initials (and its parent's).</summary>
+    public static string SearchKey(string code, string name, string? parentName = null) =>
+        $"{code.ToLowerInvariant()} {PinyinInitials.Of(name)}{(parentName is null ? "" : " " + PinyinInitials.Of(parentName) + PinyinInitials.Of(name))}";
+
     public async Task OnGetAsync(long? saved, CancellationToken ct)
     {
         Input.ReceivedAt = Now();
+        Input.IdempotencyKey = Guid.NewGuid().ToString("N");
         if (saved is { } id)
         {
             Saved = await sender.Send(new GetCase(id), ct);
+            if (Saved.MergedIntoCaseId is { } into)
+            {
+                Original = await sender.Send(new GetCase(into), ct);
+            }
         }
 
         await LoadReferenceData(ct);
@@ -99,10 +115,13 @@ public sealed class IntakeModel(ISender sender, TimeProvider clock) : UiPageMode
         }
 
         CaseDetailDto? logged = null;
+        var replayed = false;
         var ok = await Attempt<IntakeForm>(Form, "Input", async () =>
         {
             var command = await ToCommand(repeat: mode == "repeat", answer: mode == "answer", ct);
-            logged = (await sender.Send(command, ct)).Case;
+            var result = await sender.Send(command, ct);
+            logged = result.Case;
+            replayed = !result.Created;
         });
         if (!ok || logged is null)
         {
@@ -117,6 +136,7 @@ public sealed class IntakeModel(ISender sender, TimeProvider clock) : UiPageMode
 
         Flash = logged.Status switch
         {
+            _ when replayed => $"此件已登记为 {logged.TrackingNo}（重复提交，未再新建）。",
             CaseStatus.Merged => $"已登记 {logged.TrackingNo}：原件仍在办理，本件作为重复件并入原件，不再重复派单，已向诉求人告知原件进度。",
             CaseStatus.Resolved or CaseStatus.FeedbackGiven => $"已登记 {logged.TrackingNo} 并当场答复，可直接结案。",
             _ when logged.IsRepeat => $"已登记 {logged.TrackingNo}，作为已结案原件的新一轮诉求办理。",
@@ -130,10 +150,7 @@ public sealed class IntakeModel(ISender sender, TimeProvider clock) : UiPageMode
         var attachments = new List<AttachmentInput>();
         foreach (var file in Input.Attachments ?? [])
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            attachments.Add(new AttachmentInput(Path.GetFileName(file.FileName), string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType,
-                Convert.ToBase64String(buffer.ToArray())));
+            attachments.Add(await file.ToAttachmentAsync(ct));
         }
 
         return new LogCase(
@@ -152,7 +169,10 @@ public sealed class IntakeModel(ISender sender, TimeProvider clock) : UiPageMode
             attachments.Count == 0 ? null : attachments,
             repeat ? Input.RepeatOfCaseId : null,
             answer ? Input.Answer?.Trim() : null,
-            answer ? Input.AnswerChannel : null);
+            answer ? Input.AnswerChannel : null)
+        {
+            IdempotencyKey = Blank(Input.IdempotencyKey),
+        };
     }
 
     private DateTime Now() => UiText.LocalNow(clock);

@@ -4,7 +4,6 @@ using GrievanceDesk.Application.Cases.Queries;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Application.ReferenceData;
 using GrievanceDesk.Domain.Cases;
-using GrievanceDesk.Domain.ReferenceData;
 using GrievanceDesk.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -34,8 +33,11 @@ public sealed class QueueModel(ISender sender, TimeProvider clock) : UiPageModel
     public IReadOnlyDictionary<int, string> CategoryNames { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyDictionary<int, string> RegionNames { get; private set; } = new Dictionary<int, string>();
 
-    /// <summary>The suggested unit per case, from the routing rules (SPEC §2: the most specific rule wins).</summary>
-    public IReadOnlyDictionary<long, UnitDto> Suggestions { get; private set; } = new Dictionary<long, UnitDto>();
+    /// <summary>
+    /// Per case: the suggested unit (the routing rule's, after the conflict guard, never a unit that returned it), the
+    /// units excluded and why, and the case's returns.
+    /// </summary>
+    public IReadOnlyDictionary<long, DispatchSuggestionDto> Suggestions { get; private set; } = new Dictionary<long, DispatchSuggestionDto>();
 
     /// <summary>The form that failed, to show its values and errors again.</summary>
     public DispatchForm? Posted { get; private set; }
@@ -52,7 +54,7 @@ public sealed class QueueModel(ISender sender, TimeProvider clock) : UiPageModel
         var ok = await Attempt<DispatchForm>(FormOf(form.CaseId), "Dispatch", async () =>
         {
             var dispatched = await sender.Send(new DispatchCase(form.CaseId, form.UnitCode ?? string.Empty, null, string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(), form.Version), ct);
-            Flash = $"{dispatched.TrackingNo} 已派至 {dispatched.Unit?.Name}" + (dispatched.CadreUserName is { } cadre ? $"，承办人 {cadre}。" : "。");
+            Flash = $"{dispatched.TrackingNo} 已派至 {dispatched.Unit?.Name}" + (dispatched.CadreUserName is { } cadre ? $"，承办人 {dispatched.CadreName ?? cadre}。" : "。");
         });
         if (ok)
         {
@@ -76,21 +78,7 @@ public sealed class QueueModel(ISender sender, TimeProvider clock) : UiPageModel
         CategoryNames = categories.ToDictionary(c => c.Id, c => c.ParentId is { } p && categories.FirstOrDefault(x => x.Id == p) is { } top ? $"{top.Name}/{c.Name}" : c.Name);
         RegionNames = regions.ToDictionary(r => r.Id, r => r.Name);
 
-        var rules = (await sender.Send(new ListRoutingRules(), ct)).Where(r => r.IsActive)
-            .Select(r => new RoutingRule(r.CategoryId, r.RegionId, r.UnitId, r.Note)).ToList();
-        var categoryParents = categories.ToDictionary(c => c.Id, c => c.ParentId);
-        var regionParents = regions.ToDictionary(r => r.Id, r => r.ParentId);
-        var units = Units.ToDictionary(u => u.Id);
-        var suggestions = new Dictionary<long, UnitDto>();
-        foreach (var c in Queue.Items)
-        {
-            var rule = RoutingRuleMatcher.Match(rules, Tree.Ancestry(c.CategoryId, categoryParents), Tree.Ancestry(c.RegionId, regionParents));
-            if (rule is not null && units.TryGetValue(rule.UnitId, out var unit))
-            {
-                suggestions[c.Id] = unit;
-            }
-        }
-
-        Suggestions = suggestions;
+        // The rule (conflict guard, returns) is the domain's; the page only shows it.
+        Suggestions = await sender.Send(new SuggestDispatchUnits(Queue.Items.Select(c => c.Id).ToList()), ct);
     }
 }

@@ -105,7 +105,10 @@ public sealed class DashboardModel(ISender sender, TimeProvider clock) : UiPageM
         To ??= Today;
         From ??= To.Value.AddDays(-29);
 
-        var ok = await Attempt<DashboardModel>("period", string.Empty, async () =>
+        // The period's own binding errors (a date that is not one) stop the figures; a failed supervision form does not.
+        var periodBound = ModelState.GetFieldValidationState(nameof(From)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            && ModelState.GetFieldValidationState(nameof(To)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+        var ok = periodBound && await TrySend<DashboardModel>("period", string.Empty, async () =>
         {
             Stats = await sender.Send(new GetStats(From, To, null), ct);
             var channels = await sender.Send(new GetStats(From, To, "channel"), ct);

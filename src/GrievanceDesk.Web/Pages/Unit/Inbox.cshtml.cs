@@ -33,6 +33,18 @@ public sealed class InboxModel(ISender sender, TimeProvider clock) : UiPageModel
     [BindProperty(SupportsGet = true)]
     public bool? Overdue { get; set; }
 
+    /// <summary>我的: the cases assigned to the signed-in cadre.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Mine { get; set; }
+
+    /// <summary>待审批: extensions and pauses waiting for the unit leader (unit leaders only).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Pending { get; set; }
+
+    public int MineCount { get; private set; }
+    public int PendingCount { get; private set; }
+    public bool IsUnitLeader => User.IsInRole(Roles.UnitLeader);
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNo { get; set; } = 1;
 
@@ -49,7 +61,12 @@ public sealed class InboxModel(ISender sender, TimeProvider clock) : UiPageModel
         Now = clock.GetUtcNow();
         Me = await sender.Send(new GetMe(), ct);
         CategoryNames = (await sender.Send(new ListCategories(), ct)).ToDictionary(c => c.Id, c => c.Name);
-        Result = await sender.Send(new ListCases(Status: Status, Overdue: Overdue, Page: Math.Max(1, PageNo), PageSize: PageSize, Sort: CaseSort.Due), ct);
+        var me = Me.UserName;
+        Pending &= IsUnitLeader;
+        Result = await sender.Send(new ListCases(Status: Status, Overdue: Overdue, Page: Math.Max(1, PageNo), PageSize: PageSize, Sort: CaseSort.Due,
+            Cadre: Mine ? me : null, AwaitingDecision: Pending), ct);
+        MineCount = (await sender.Send(new ListCases(PageSize: 1, Cadre: me), ct)).Total;
+        PendingCount = IsUnitLeader ? (await sender.Send(new ListCases(PageSize: 1, AwaitingDecision: true), ct)).Total : 0;
         foreach (var status in Tabs)
         {
             Counts[status] = (await sender.Send(new ListCases(Status: status, PageSize: 1), ct)).TotalText;
