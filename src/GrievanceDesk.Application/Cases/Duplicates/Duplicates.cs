@@ -116,10 +116,28 @@ public sealed class DuplicateHandlers(
         var since = clock.GetUtcNow().UtcDateTime - Window;
         var recent = db.Cases.AsNoTracking()
             .Where(c => c.Id != excludeId && (c.ClosedAtUtc == null || c.ClosedAtUtc >= since) && c.Status != CaseStatus.Merged);
-        var candidates = await recent
-            .Where(c => (phone != null && c.Complainants.Any(p => p.Phone == phone))
-                || (byId && c.Complainants.Any(p => idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty))))
-                || (address != null && c.Address == address))
+        // Each way of matching reads its own index (complainants by phone or ID hash, cases by address); one OR over
+        // them would read every case.
+        var ids = new HashSet<long>();
+        if (phone is not null)
+        {
+            ids.UnionWith(await recent.SelectMany(c => c.Complainants.Where(p => p.Phone == phone), (c, p) => c.Id).Take(200).ToListAsync(ct));
+        }
+
+        if (byId)
+        {
+            ids.UnionWith(await recent.SelectMany(c => c.Complainants.Where(p => idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty))), (c, p) => c.Id)
+                .Take(200).ToListAsync(ct));
+        }
+
+        if (address is not null)
+        {
+            ids.UnionWith(await recent.Where(c => c.Address == address).OrderByDescending(c => c.Id).Select(c => c.Id).Take(200).ToListAsync(ct));
+        }
+
+        var candidateIds = ids.ToList();
+        var candidates = await db.Cases.AsNoTracking()
+            .Where(c => candidateIds.Contains(c.Id))
             .OrderByDescending(c => c.RegisteredAtUtc)
             .Take(200)
             .Select(c => new
