@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<Cases.CaseWorkbench>();
         services.AddScoped<Cases.CaseReader>();
         services.AddScoped<Cases.CaseRouter>();
+        services.AddScoped<Partners.PartnerWebhooks>();
         return services;
     }
 }

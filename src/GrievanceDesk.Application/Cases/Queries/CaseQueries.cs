@@ -198,8 +198,24 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
 
     public async ValueTask<TrackingDto> Handle(TrackCase query, CancellationToken ct)
     {
-        var found = await db.Cases.AsNoTracking()
-            .Where(c => c.TrackingNo == query.TrackingNo)
+        var found = await PublicView(db, db.Cases.Where(c => c.TrackingNo == query.TrackingNo), ct);
+
+        // A wrong code looks exactly like a missing case.
+        if (found is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(found.QueryCode), Encoding.UTF8.GetBytes(query.Code ?? string.Empty)))
+        {
+            throw new NotFoundException("案件", "（编号或查询码有误）");
+        }
+
+        return found.View;
+    }
+
+    /// <summary>The public view of one case (status, unit, deadlines, public replies; nothing personal), with its query code.</summary>
+    public sealed record PublicCaseView(TrackingDto View, string QueryCode);
+
+    /// <summary>The public view of the one case <paramref name="cases"/> selects, or null: for the tracking page and for partner systems.</summary>
+    public static async Task<PublicCaseView?> PublicView(IAppDbContext db, IQueryable<Case> cases, CancellationToken ct)
+    {
+        var found = await cases.AsNoTracking()
             .Select(c => new
             {
                 c.TrackingNo,
@@ -213,16 +229,13 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
                 Replies = c.Timeline.Where(t => t.IsPublic).OrderBy(t => t.Sequence).Select(t => new { t.AtUtc, t.Summary }).ToList(),
             })
             .SingleOrDefaultAsync(ct);
-
-        // A wrong code looks exactly like a missing case.
-        if (found is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(found.QueryCode), Encoding.UTF8.GetBytes(query.Code ?? string.Empty)))
-        {
-            throw new NotFoundException("案件", "（编号或查询码有误）");
-        }
-
-        return new TrackingDto(found.TrackingNo, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(found.Status.ToString()), found.Status.ToChinese(),
-            found.UnitName, CaseReader.At(found.RegisteredAtUtc), CaseReader.At(found.AcceptDeadlineUtc), CaseReader.At(found.HandleDeadlineUtc),
-            CaseReader.At(found.ClosedAtUtc), found.Replies.Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), r.Summary)).ToList());
+        return found is null
+            ? null
+            : new PublicCaseView(
+                new TrackingDto(found.TrackingNo, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(found.Status.ToString()), found.Status.ToChinese(),
+                    found.UnitName, CaseReader.At(found.RegisteredAtUtc), CaseReader.At(found.AcceptDeadlineUtc), CaseReader.At(found.HandleDeadlineUtc),
+                    CaseReader.At(found.ClosedAtUtc), found.Replies.Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), r.Summary)).ToList()),
+                found.QueryCode);
     }
 
     private sealed record TreeRow(int Id, int? ParentId, string Code);
