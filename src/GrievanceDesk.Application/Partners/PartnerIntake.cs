@@ -84,6 +84,7 @@ public sealed class PartnerIntakeHandlers(IAppDbContext db, ISender sender, ICur
         // Runs inside this command's transaction: the case, the link and the webhook deliveries commit together.
         var logged = await sender.Send(command.ToIntake(), ct);
         db.PartnerCases.Add(new PartnerCase(partnerId, reference, logged.Case.Id, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct); // the link is what the webhook lookup finds
         var @case = db.Cases.Local.Single(c => c.Id == logged.Case.Id);
         await webhooks.EnqueueAsync(@case, @case.Timeline, ct); // everything on a new case's timeline is new
         await db.SaveChangesAsync(ct);
