@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using GrievanceDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -109,7 +107,7 @@ public static class ApiContract
                 json.Examples[name] = new OpenApiExample
                 {
                     Summary = summary,
-                    Value = System.Text.Json.JsonSerializer.SerializeToNode(example, ProblemJson.Options),
+                    Value = System.Text.Json.JsonSerializer.SerializeToNode(example, ExampleJson.Options),
                 };
             }
 
@@ -117,7 +115,7 @@ public static class ApiContract
         });
 
     /// <summary>The app's JSON conventions (camelCase, enums as snake_case strings), for examples.</summary>
-    private static class ProblemJson
+    private static class ExampleJson
     {
         public static readonly System.Text.Json.JsonSerializerOptions Options = Create();
 
@@ -128,10 +126,6 @@ public static class ApiContract
             return o;
         }
     }
-
-    internal static JsonNode? Node(object value) => System.Text.Json.JsonSerializer.SerializeToNode(value, ProblemJson.Options);
-
-    internal static string ProblemTypeOf(string slug) => ProblemTypes.For(slug);
 }
 
 /// <summary>Marks the endpoints that honour an <c>If-Match</c> with the case version (optimistic concurrency).</summary>
