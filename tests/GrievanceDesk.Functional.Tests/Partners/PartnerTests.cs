@@ -52,9 +52,18 @@ public sealed class PartnerTests(PartnerApp app) : IClassFixture<PartnerApp>
         var desk = await app.SignedIn(As.FrontDesk);
         var deskCase = await (await desk.PostAsJsonAsync("/api/cases", new
         {
-            channel = "call", kind = "claim", urgency = "normal", receivedAt = app.Clock.GetUtcNow().AddHours(-1), anonymous = false,
-            complainants = new[] { new { name = "赵六", phone = "13900001111" } }, headCount = 1, categoryCode = "ZDCQ-BC", regionCode = "QH-XH-HB",
-            address = "湖滨路9号", subject = "拆迁补偿", content = "补偿标准不清楚。",
+            channel = "call",
+            kind = "claim",
+            urgency = "normal",
+            receivedAt = app.Clock.GetUtcNow().AddHours(-1),
+            anonymous = false,
+            complainants = new[] { new { name = "赵六", phone = "13900001111" } },
+            headCount = 1,
+            categoryCode = "ZDCQ-BC",
+            regionCode = "QH-XH-HB",
+            address = "湖滨路9号",
+            subject = "拆迁补偿",
+            content = "补偿标准不清楚。",
         })).ShouldBeOk<JsonElement>(HttpStatusCode.Created);
 
         (await a.GetFromJsonAsync<JsonElement>($"/api/partner/cases/{ownId}")).GetProperty("externalReference").GetString().ShouldStartWith("A-");

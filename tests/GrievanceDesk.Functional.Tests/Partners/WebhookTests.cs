@@ -105,8 +105,17 @@ public sealed class WebhookTests(PartnerApp app) : IClassFixture<PartnerApp>
         var desk = await app.SignedIn(As.FrontDesk);
         (await desk.PostAsJsonAsync("/api/cases", new
         {
-            channel = "call", kind = "claim", urgency = "normal", receivedAt = app.Clock.GetUtcNow().AddHours(-1), anonymous = true, headCount = 1,
-            categoryCode = "CSJS-WYGL", regionCode = "QH-XH-HB", address = "湖滨路2号", subject = "电梯故障", content = "电梯坏了。",
+            channel = "call",
+            kind = "claim",
+            urgency = "normal",
+            receivedAt = app.Clock.GetUtcNow().AddHours(-1),
+            anonymous = true,
+            headCount = 1,
+            categoryCode = "CSJS-WYGL",
+            regionCode = "QH-XH-HB",
+            address = "湖滨路2号",
+            subject = "电梯故障",
+            content = "电梯坏了。",
         })).StatusCode.ShouldBe(HttpStatusCode.Created);
         await app.TriggerOutbox();
 
