@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<Cases.CaseRouter>();
         services.AddScoped<ReferenceData.DeadlineRecomputation>();
         services.AddSingleton<Cases.Queries.TrackingAttempts>();
+        services.AddScoped<Partners.PartnerWebhooks>();
         return services;
     }
 }

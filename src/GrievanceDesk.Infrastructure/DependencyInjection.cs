@@ -42,6 +42,7 @@ public static class DependencyInjection
         // Cookie and antiforgery keys in the database: shared by every instance, kept across restarts.
         services.AddDataProtection().SetApplicationName("GrievanceDesk").PersistKeysToDbContext<AppDbContext>();
         services.AddGrievanceDeskOutbox(configuration);
+        Partners.PartnersSetup.AddGrievanceDeskPartnerInfrastructure(services);
         services.AddGrievanceDeskJobs(configuration);
         services.AddGrievanceDeskStatsAndBriefings(configuration);
         services.AddGrievanceDeskSearch(database.Provider);

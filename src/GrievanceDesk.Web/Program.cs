@@ -7,6 +7,8 @@ using GrievanceDesk.Infrastructure.Persistence;
 using GrievanceDesk.Infrastructure.Seeding;
 using GrievanceDesk.Web.Endpoints;
 using GrievanceDesk.Web.Infrastructure;
+using GrievanceDesk.Web.OpenApi;
+using GrievanceDesk.Web.Partners;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
@@ -41,7 +43,8 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddGrievanceDeskAuth(builder.Configuration);
 builder.Services.AddGrievanceDeskRateLimits(builder.Configuration);
-builder.Services.AddOpenApi();
+builder.Services.AddGrievanceDeskPartners(builder.Configuration);
+builder.Services.AddGrievanceDeskOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
     .AddCheck<DatabaseWritableCheck>(DatabaseWritableCheck.Name, tags: ["ready"])
     .AddCheck<HolidayCoverageHealthCheck>("holiday-calendar", tags: ["ready"]);
@@ -94,6 +97,7 @@ app.MapAttachmentEndpoints();
 app.MapJobEndpoints();
 app.MapStatsEndpoints();
 app.MapBriefingEndpoints();
+app.MapPartnerEndpoints();
 app.MapGrievanceDeskPages(); // the staff web UI; "/" sends each role to its start page
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

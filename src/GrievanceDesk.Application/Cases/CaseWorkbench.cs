@@ -19,6 +19,7 @@ public sealed class CaseWorkbench(
     IReferenceData reference,
     ICaseNotifier notifier,
     CaseReader reader,
+    Partners.PartnerWebhooks webhooks,
     TimeProvider clock)
 {
     public async Task<CaseDetailDto> Change(long caseId, int? expectedVersion, CaseAction action, Action<Case, CaseContext> change, CancellationToken ct) =>
@@ -74,12 +75,20 @@ public sealed class CaseWorkbench(
 
     public Actor Actor => new(user.UserName, user.DisplayName, user.UnitId);
 
-    /// <summary>Queues the case's notifications and saves, in the command's transaction.</summary>
+    /// <summary>
+    /// Queues the case's notifications, and the webhook deliveries to the partner that logged it, and saves, in the
+    /// command's transaction. (A new case has no partner yet: partner intake queues its first events itself.)
+    /// </summary>
     public async Task Save(Case @case, CancellationToken ct)
     {
         if (@case.Id == 0)
         {
             await db.SaveChangesAsync(ct); // the outbox rows carry the case id
+        }
+        else
+        {
+            var loadedCount = db.ChangeTracker.Entries<Case>().Single(e => e.Entity == @case).Property(c => c.TimelineCount).OriginalValue;
+            await webhooks.EnqueueAsync(@case, @case.Timeline.Where(t => t.Sequence > loadedCount), ct);
         }
 
         await notifier.EnqueueAsync(@case, ct);

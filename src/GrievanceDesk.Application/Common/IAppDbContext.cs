@@ -21,6 +21,9 @@ public interface IAppDbContext
     DbSet<CalendarDay> Holidays { get; }
     DbSet<Case> Cases { get; }
     DbSet<EscalationRecord> Escalations { get; }
+    DbSet<Domain.Partners.Partner> Partners { get; }
+    DbSet<Domain.Partners.PartnerCase> PartnerCases { get; }
+    DbSet<Domain.Partners.WebhookSubscription> WebhookSubscriptions { get; }
 
     DatabaseFacade Database { get; }
 

@@ -9,7 +9,10 @@ public static class NotificationChannels
     /// <summary>站内消息: to a staff member, by user name.</summary>
     public const string Internal = "internal";
 
-    public static readonly IReadOnlyList<string> All = [Sms, Internal];
+    /// <summary>Webhook: a signed HTTP POST to a partner system's subscribed URL (recipient "webhook:{subscriptionId}").</summary>
+    public const string Webhook = "webhook";
+
+    public static readonly IReadOnlyList<string> All = [Sms, Internal, Webhook];
 }
 
 /// <summary>

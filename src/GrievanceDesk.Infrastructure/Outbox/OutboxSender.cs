@@ -19,6 +19,7 @@ namespace GrievanceDesk.Infrastructure.Outbox;
 internal sealed class OutboxSender(
     AppDbContext db,
     INotificationGateway gateway,
+    Partners.WebhookSender webhooks,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     ILogger<OutboxSender> log) : IRecurringJob
@@ -88,10 +89,12 @@ internal sealed class OutboxSender(
         var attempt = message.Attempts + 1;
         try
         {
-            await gateway.SendAsync(
-                new OutboundNotification(message.Id, message.Channel, message.Recipient, message.Template, message.Body,
-                    message.CaseId, message.IdempotencyKey, attempt),
-                ct);
+            var notification = new OutboundNotification(message.Id, message.Channel, message.Recipient, message.Template, message.Body,
+                message.CaseId, message.IdempotencyKey, attempt);
+            // Webhooks go to the partner's own URL; everything else through the (pluggable) notification gateway.
+            await (message.Channel == Application.Notifications.NotificationChannels.Webhook
+                ? webhooks.SendAsync(notification, ct)
+                : gateway.SendAsync(notification, ct));
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -43,6 +43,9 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Briefings.BriefingArchive> BriefingArchives => Set<Briefings.BriefingArchive>();
     public DbSet<RevealAudit> RevealAudits => Set<RevealAudit>();
+    public DbSet<Domain.Partners.Partner> Partners => Set<Domain.Partners.Partner>();
+    public DbSet<Domain.Partners.PartnerCase> PartnerCases => Set<Domain.Partners.PartnerCase>();
+    public DbSet<Domain.Partners.WebhookSubscription> WebhookSubscriptions => Set<Domain.Partners.WebhookSubscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,7 +9,9 @@ using GrievanceDesk.Application.Cases.Reveal;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Web.Infrastructure;
+using GrievanceDesk.Web.OpenApi;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -51,10 +53,19 @@ internal static class CaseEndpoints
     public static void MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
         var readers = new[] { Roles.FrontDesk, Roles.Dispatcher, Roles.Leader, Roles.Cadre, Roles.UnitLeader };
-        var cases = app.MapGroup("/api/cases").RequireAuthorization(p => p.RequireRole(readers)).WithTags("Cases");
+        var cases = app.MapGroup("/api/cases").RequireAuthorization(p => p.RequireRole(readers)).WithTags("Cases")
+            .WithMetadata(new AcceptsIfMatchAttribute());
 
         cases.MapPost("/", LogCase).RequireAuthorization(p => p.RequireRole(Roles.FrontDesk, Roles.Dispatcher))
-            .WithSummary("Log a case; honours Idempotency-Key");
+            .WithSummary("Log a case; honours Idempotency-Key")
+            .WithRequestExample("call", "来电: a claim about a lift, routed by the rules", new LogCase(
+                Channel.Call, CaseKind.Claim, Urgency.Normal, new DateTimeOffset(2026, 11, 27, 9, 30, 0, TimeSpan.FromHours(8)), false,
+                [new ComplainantInput("张三", "13800138000", null, "湖滨路1号")], 1, "CSJS-WYGL", "QH-XH-HB", "湖滨路1号",
+                "电梯故障无人维修", "3号楼电梯坏了三天，物业一直不修，老人上下楼困难。"))
+            .WithRequestExample("collective-visit", "来访: a collective petition (headCount ≥ 5 makes it urgent)", new LogCase(
+                Channel.Visit, CaseKind.Claim, Urgency.Normal, new DateTimeOffset(2026, 11, 27, 14, 0, 0, TimeSpan.FromHours(8)), false,
+                [new ComplainantInput("李四", "13900139000", null, null)], 8, "LDSB-QX", "QH-XH-HB", "湖滨路工地",
+                "工地拖欠农民工工资", "八名工人反映湖滨路工地拖欠三个月工资共计十二万元。"));
         cases.MapGet("/", async ([AsParameters] ListCasesQuery q, ISender s, CancellationToken ct) => TypedResults.Ok(await s.Send(q.ToQuery(), ct)))
             .WithSummary("Paged list with the filters of SPEC §6");
         cases.MapGet("/lookup", async (string? phone, string? idNumber, string? address, string? content, ISender s, CancellationToken ct) =>
@@ -109,7 +120,7 @@ internal static class CaseEndpoints
             .WithSummary("Public tracking (阳光信访): tracking number and query code, nothing personal");
     }
 
-    private static async Task<IResult> LogCase(LogCase body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender s, CancellationToken ct)
+    private static async Task<Results<Created<CaseDetailDto>, Ok<CaseDetailDto>>> LogCase(LogCase body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender s, CancellationToken ct)
     {
         var command = body with { IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim() };
         LogCaseResult result;
@@ -138,7 +149,7 @@ internal static class CaseEndpoints
         cases.MapPost($"/{{id:long}}/{action}", ([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Disallow)] TBody body, long id, HttpRequest r, ISender s, CancellationToken ct) =>
             Send(s, command(id, IfMatch(r), body), ct));
 
-    private static async Task<IResult> Send(ISender s, ICommand<CaseDetailDto> command, CancellationToken ct) =>
+    private static async Task<Ok<CaseDetailDto>> Send(ISender s, ICommand<CaseDetailDto> command, CancellationToken ct) =>
         TypedResults.Ok(await s.Send(command, ct));
 
     /// <summary>

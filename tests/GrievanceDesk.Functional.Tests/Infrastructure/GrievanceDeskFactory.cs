@@ -32,6 +32,7 @@ public class GrievanceDeskFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Cases", "0");
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:TrackingPerMinute", "1000");
+        builder.UseSetting("RateLimits:PartnerPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Recurring jobs run only when a test triggers them (POST /api/admin/jobs/{id}/trigger).
         builder.UseSetting("Jobs:RunServer", "false");

@@ -26,6 +26,9 @@ public static class AccessRules
 {
     public const string Anonymous = "(anonymous)";
 
+    /// <summary>A partner system with its key (not a column of the matrix: no staff caller opens a partner endpoint).</summary>
+    public const string Partner = "(partner)";
+
     /// <summary>A cadre of another unit (东风街道) than the one the test cases go to (区住建委).</summary>
     public const string OtherUnitCadre = "cadre3";
 
@@ -47,6 +50,7 @@ public static class AccessRules
     private const string IntakeDesk = "UAAFFFFF";     // log a case, look up earlier cases while logging
     private const string ListReaders = "UAAAAAFA";    // case list and statistics: a unit's staff see their own unit
     private const string BriefingReaders = "UAAFFAFF";
+    private const string PartnerKeyOnly = "UUUUUUUU"; // partner systems' own key: no staff token or cookie opens these (PartnerTests)
 
     public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -123,6 +127,19 @@ public static class AccessRules
 
         ["GET /api/briefings"] = BriefingReaders,
         ["GET /api/briefings/weekly/{year}/{week}"] = BriefingReaders,
+
+        ["POST /api/partner/cases"] = PartnerKeyOnly,
+        ["GET /api/partner/cases"] = PartnerKeyOnly,
+        ["GET /api/partner/cases/{id}"] = PartnerKeyOnly,
+        ["POST /api/partner/webhooks"] = PartnerKeyOnly,
+        ["GET /api/partner/webhooks"] = PartnerKeyOnly,
+        ["DELETE /api/partner/webhooks/{id}"] = PartnerKeyOnly,
+        ["GET /api/admin/partners"] = AdminOnly,
+        ["POST /api/admin/partners"] = AdminOnly,
+        ["POST /api/admin/partners/{id}/rotate-key"] = AdminOnly,
+        ["POST /api/admin/partners/{id}/revoke"] = AdminOnly,
+        ["GET /api/admin/partners/{id}/deliveries"] = AdminOnly,
+        ["POST /api/admin/partners/{id}/deliveries/{deliveryId}/resend"] = AdminOnly,
     };
 
     public static Access For(string endpoint, string caller)
@@ -140,6 +157,7 @@ public static class AccessRules
 
     /// <summary>A caller the rules let through, preferring office staff: the one the bad-input corpus signs in as.</summary>
     public static string FirstAllowed(string endpoint) =>
+        Expected[endpoint] == PartnerKeyOnly ? Partner :
         new[] { As.Dispatcher, As.FrontDesk, As.UnitLeader, As.Cadre, As.Leader, As.Admin, Anonymous }.First(c => For(endpoint, c) == Access.Allowed);
 }
 
@@ -180,6 +198,7 @@ public static class SampleRequests
             .Replace("{extensionId}", t.ReferenceId, StringComparison.Ordinal)
             .Replace("{pauseId}", t.ReferenceId, StringComparison.Ordinal)
             .Replace("{attachmentId}", t.AttachmentId, StringComparison.Ordinal)
+            .Replace("{deliveryId}", t.ReferenceId, StringComparison.Ordinal)
             .Replace("{trackingNo}", t.TrackingNo, StringComparison.Ordinal)
             .Replace("{userName}", t.UserName, StringComparison.Ordinal)
             .Replace("{date}", t.Date, StringComparison.Ordinal)

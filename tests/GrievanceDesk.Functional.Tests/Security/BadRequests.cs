@@ -71,6 +71,7 @@ public static class BadRequests
         ["{id}"] = ["0", "-1", "9223372036854775807", "99999999999999999999", "abc", "1.5", "%27%20OR%201%3D1--", "%3Cscript%3Ealert(1)%3C%2Fscript%3E"],
         ["{extensionId}"] = ["abc", "-1", "99999999999999999999"],
         ["{pauseId}"] = ["abc", "-1", "99999999999999999999"],
+        ["{deliveryId}"] = ["abc", "-1", "99999999999999999999"],
         ["{date}"] = ["2026-02-30", "notadate", "99999-01-01", "%27%20OR%201%3D1--"],
         ["{userName}"] = ["%27%20OR%20%271%27%3D%271", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", new string('x', 5000), "%EF%BF%BE", "a%EF%BF%BFb", "%E2%80%AEadmin"],
         ["{jobId}"] = ["%27%3B%20DROP%20TABLE%20Cases%3B--", "%3Cscript%3E", new string('x', 5000)],

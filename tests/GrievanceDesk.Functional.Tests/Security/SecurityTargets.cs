@@ -23,7 +23,28 @@ public static class SecurityTargets
         };
     }
 
-    /// <summary>A client for a caller of <see cref="AccessRules.Callers"/>.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CaseApp, HttpClient> Partners = new();
+
+    /// <summary>A client for a caller of <see cref="AccessRules.Callers"/>, or <see cref="AccessRules.Partner"/> (a partner key with every scope).</summary>
     public static async Task<HttpClient> ClientFor(CaseApp app, string caller) =>
-        caller == AccessRules.Anonymous ? app.CreateClient() : await app.Client(caller);
+        caller == AccessRules.Anonymous ? app.CreateClient()
+        : caller == AccessRules.Partner ? await PartnerClient(app)
+        : await app.Client(caller);
+
+    private static async Task<HttpClient> PartnerClient(CaseApp app)
+    {
+        if (Partners.TryGetValue(app, out var known))
+        {
+            return known;
+        }
+
+        var admin = await app.Client(As.Admin);
+        var issued = await (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(admin, "/api/admin/partners",
+                new { name = "安全测试对接系统", scopes = new[] { "cases:create", "cases:read-own", "webhooks:manage" } }))
+            .ShouldBeOk<System.Text.Json.JsonElement>(System.Net.HttpStatusCode.Created);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", issued.GetProperty("key").GetString());
+        Partners.AddOrUpdate(app, client);
+        return client;
+    }
 }

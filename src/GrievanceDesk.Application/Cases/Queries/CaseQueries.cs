@@ -224,7 +224,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         // Tracking numbers are upper case (GD20261122-0007); a complainant types them as they like.
         var trackingNo = query.TrackingNo.Trim().ToUpperInvariant();
         tracking.EnsureAllowed(trackingNo);
-        var found = await Tracked(c => c.TrackingNo == trackingNo, ct);
+        var found = await PublicView(db, db.Cases.Where(c => c.TrackingNo == trackingNo), ct);
 
         // A wrong code looks exactly like a missing case.
         if (found is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(found.QueryCode), Encoding.UTF8.GetBytes(query.Code?.Trim() ?? string.Empty)))
@@ -233,8 +233,28 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
             throw new NotFoundException("案件", "（编号或查询码有误）");
         }
 
-        // A repeat merged into the case being handled shows that case's progress, under the complainant's own number.
-        var shown = found.Status == CaseStatus.Merged && found.MergedIntoCaseId is { } into ? await Tracked(c => c.Id == into, ct) ?? found : found;
+        return found.View;
+    }
+
+    /// <summary>The public view of one case (status, unit, deadlines, public replies; nothing personal), with its query code.</summary>
+    public sealed record PublicCaseView(TrackingDto View, string QueryCode);
+
+    /// <summary>
+    /// The public view of the one case <paramref name="cases"/> selects, or null: for the tracking page and for partner
+    /// systems. A repeat merged into the case being handled shows that case's progress under its own number; replies
+    /// pass the free-text masking policy.
+    /// </summary>
+    public static async Task<PublicCaseView?> PublicView(IAppDbContext db, IQueryable<Case> cases, CancellationToken ct)
+    {
+        var found = await Tracked(db, cases, ct);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var shown = found.Status == CaseStatus.Merged && found.MergedIntoCaseId is { } into
+            ? await Tracked(db, db.Cases.Where(c => c.Id == into), ct) ?? found
+            : found;
         var statusName = shown.Status.ToChinese();
         if (shown.Kind == CaseKind.Consultation && shown.AnsweredOnTheSpot)
         {
@@ -246,13 +266,15 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
             statusName = $"已并入{shown.TrackingNo}办理：{statusName}";
         }
 
+        var names = found.Names.Concat(shown.Names).ToList();
         var replies = (ReferenceEquals(shown, found) ? found.Replies : found.Replies.Concat(shown.Replies))
             .OrderBy(r => r.AtUtc)
-            .Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), FreeTextMasking.Mask(r.Summary, found.Names.Concat(shown.Names).ToList())))
+            .Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), FreeTextMasking.Mask(r.Summary, names)))
             .ToList();
-        return new TrackingDto(found.TrackingNo, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(shown.Status.ToString()), statusName,
+        var view = new TrackingDto(found.TrackingNo, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(shown.Status.ToString()), statusName,
             shown.UnitName, CaseReader.At(found.RegisteredAtUtc), CaseReader.At(shown.AcceptDeadlineUtc), CaseReader.At(shown.HandleDeadlineUtc),
             CaseReader.At(shown.ClosedAtUtc), replies);
+        return new PublicCaseView(view, found.QueryCode);
     }
 
     /// <summary>
@@ -290,9 +312,8 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         DateTime RegisteredAtUtc, DateTime AcceptDeadlineUtc, DateTime? HandleDeadlineUtc, DateTime? ClosedAtUtc, string? UnitName,
         List<TrackedReply> Replies, List<string> Names);
 
-    private async Task<TrackedCase?> Tracked(System.Linq.Expressions.Expression<Func<Case, bool>> which, CancellationToken ct) =>
-        await db.Cases.AsNoTracking()
-            .Where(which)
+    private static async Task<TrackedCase?> Tracked(IAppDbContext db, IQueryable<Case> cases, CancellationToken ct) =>
+        await cases.AsNoTracking()
             .Select(c => new TrackedCase(
                 c.Id,
                 c.TrackingNo,
