@@ -46,12 +46,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     /// A unique key lost a race with another instance or request (the day's first tracking number, an idempotency key):
     /// the transaction rolled back whole, so the answer is "retry", not a server fault.
     /// </summary>
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
-        Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 } => true, // duplicate key in a unique index, a unique or primary key constraint
-        _ => false,
-    };
+    private static bool IsUniqueViolation(DbUpdateException e) => GrievanceDesk.Infrastructure.Persistence.DbErrors.IsUniqueViolation(e);
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };
