@@ -63,6 +63,13 @@ public class GrievanceDeskFactory : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>Generous: two hundred parallel requests on a busy two-core machine may wait long for a database lock.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Timeout = TimeSpan.FromMinutes(5);
+    }
+
     /// <summary>A client signed in as <paramref name="userName"/> with a bearer token from POST /api/auth/token.</summary>
     public async Task<HttpClient> SignedIn(string userName)
     {
