@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using GrievanceDesk.Application.Escalation;
 using GrievanceDesk.Functional.Tests.Foundation;
 using GrievanceDesk.Functional.Tests.Infrastructure;
+using GrievanceDesk.Functional.Tests.MultiInstance;
 using GrievanceDesk.Infrastructure;
 using GrievanceDesk.Infrastructure.Outbox;
 using GrievanceDesk.Infrastructure.Persistence;
@@ -110,26 +111,8 @@ public sealed class TwoProcessTests(TwoProcesses apps) : IClassFixture<TwoProces
     [Fact]
     public async Task An_intake_retried_on_the_other_process_with_the_same_key_makes_one_case()
     {
-        var onA = await SignedIn(apps.A, As.FrontDesk);
-        var onB = await SignedIn(apps.B, As.FrontDesk);
-        var key = Guid.NewGuid().ToString();
+        await SharedIntake.RetriedAcross(await SignedIn(apps.A, As.FrontDesk), await SignedIn(apps.B, As.FrontDesk), "双进程幂等");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = JsonContent.Create(NewCase("双进程幂等", DateTimeOffset.UtcNow.AddMinutes(-5))) };
-            request.Headers.Add("Idempotency-Key", key);
-            return (i % 2 == 0 ? onA : onB).SendAsync(request);
-        }));
-
-        var ids = new List<long>();
-        foreach (var response in responses)
-        {
-            response.StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.OK);
-            ids.Add((await response.Json()).GetProperty("id").GetInt64());
-        }
-
-        ids.Distinct().Count().ShouldBe(1);
-        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
         await using var db = apps.Db();
         (await db.Cases.CountAsync(c => c.Subject == "双进程幂等")).ShouldBe(1);
     }
@@ -170,7 +153,7 @@ public sealed class TwoProcessTests(TwoProcesses apps) : IClassFixture<TwoProces
         int IdOf(List<JsonElement> rows, string code) => rows.Single(r => r.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();
         var water = IdOf(units, "QH-SWJ");
 
-        var before = await (await (await SignedIn(apps.B, As.FrontDesk)).PostAsJsonAsync("/api/cases", NewCase("双进程派单前", DateTimeOffset.UtcNow.AddMinutes(-5))))
+        var before = await (await (await SignedIn(apps.B, As.FrontDesk)).PostAsJsonAsync("/api/cases", SharedIntake.NewCase("双进程派单前")))
             .ShouldBeOk<JsonElement>(HttpStatusCode.Created);
         before.GetProperty("unit").GetProperty("id").GetInt32().ShouldNotBe(water);
 
@@ -183,7 +166,7 @@ public sealed class TwoProcessTests(TwoProcesses apps) : IClassFixture<TwoProces
             note = "双进程测试",
         })).ShouldBeOk<JsonElement>(HttpStatusCode.Created);
 
-        var after = await (await (await SignedIn(apps.B, As.FrontDesk)).PostAsJsonAsync("/api/cases", NewCase("双进程派单后", DateTimeOffset.UtcNow.AddMinutes(-5))))
+        var after = await (await (await SignedIn(apps.B, As.FrontDesk)).PostAsJsonAsync("/api/cases", SharedIntake.NewCase("双进程派单后")))
             .ShouldBeOk<JsonElement>(HttpStatusCode.Created);
         after.GetProperty("unit").GetProperty("id").GetInt32().ShouldBe(water);
         after.GetProperty("routingRuleId").GetInt32().ShouldBe(rule.GetProperty("id").GetInt32());
@@ -204,26 +187,10 @@ public sealed class TwoProcessTests(TwoProcesses apps) : IClassFixture<TwoProces
         down.ShouldBe(1, downOutput);
     }
 
-    private static object NewCase(string subject, DateTimeOffset receivedAt, int headCount = 1) => new
-    {
-        channel = "call",
-        kind = "claim",
-        urgency = "normal",
-        receivedAt,
-        anonymous = false,
-        complainants = new[] { new { name = "钱七", phone = "13512345678" } },
-        headCount,
-        categoryCode = "CSJS-WYGL",
-        regionCode = "QH-XH-HB",
-        address = "湖滨路12号",
-        subject,
-        content = subject + "：物业问题",
-    };
-
     private static async Task<long> LogCase(AppProcess app, string subject, DateTimeOffset receivedAt, int headCount = 1)
     {
         var desk = await SignedIn(app, As.FrontDesk);
-        var created = await (await desk.PostAsJsonAsync("/api/cases", NewCase(subject, receivedAt, headCount))).ShouldBeOk<JsonElement>(HttpStatusCode.Created);
+        var created = await (await desk.PostAsJsonAsync("/api/cases", SharedIntake.NewCase(subject, receivedAt, headCount))).ShouldBeOk<JsonElement>(HttpStatusCode.Created);
         return created.GetProperty("id").GetInt64();
     }
 

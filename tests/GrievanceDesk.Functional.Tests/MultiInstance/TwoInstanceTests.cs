@@ -57,27 +57,7 @@ public sealed class TwoInstanceTests(TwoInstances apps) : IClassFixture<TwoInsta
     public async Task A_retried_intake_with_one_key_on_both_instances_makes_one_case()
     {
         apps.Clock.Reset();
-        var onA = await apps.A.SignedIn(As.FrontDesk);
-        var onB = await apps.B.SignedIn(As.FrontDesk);
-        var key = Guid.NewGuid().ToString();
-
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-        {
-            var client = i % 2 == 0 ? onA : onB;
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = JsonContent.Create(NewCase("双实例幂等")) };
-            request.Headers.Add("Idempotency-Key", key);
-            return client.SendAsync(request);
-        }));
-
-        var ids = new List<long>();
-        foreach (var response in responses)
-        {
-            response.StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.OK);
-            ids.Add((await response.Json()).GetProperty("id").GetInt64());
-        }
-
-        ids.Distinct().Count().ShouldBe(1);
-        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        await SharedIntake.RetriedAcross(await apps.A.SignedIn(As.FrontDesk), await apps.B.SignedIn(As.FrontDesk), "双实例幂等");
     }
 
     [Fact]
@@ -139,15 +119,26 @@ public sealed class TwoInstanceTests(TwoInstances apps) : IClassFixture<TwoInsta
         }
     }
 
-    private static object NewCase(string subject) => new
+    private static async Task<long> LogCase(InstanceFactory app, string subject)
+    {
+        var desk = await app.SignedIn(As.FrontDesk);
+        var created = await (await desk.PostAsJsonAsync("/api/cases", SharedIntake.NewCase(subject))).ShouldBeOk<JsonElement>(HttpStatusCode.Created);
+        return created.GetProperty("id").GetInt64();
+    }
+}
+
+/// <summary>The intake the multi-instance tests send, and one intake retried across two instances.</summary>
+public static class SharedIntake
+{
+    public static object NewCase(string subject, DateTimeOffset? receivedAt = null, int headCount = 1) => new
     {
         channel = "call",
         kind = "claim",
         urgency = "normal",
-        receivedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+        receivedAt = receivedAt ?? DateTimeOffset.UtcNow.AddMinutes(-5),
         anonymous = false,
         complainants = new[] { new { name = "钱七", phone = "13512345678" } },
-        headCount = 1,
+        headCount,
         categoryCode = "CSJS-WYGL",
         regionCode = "QH-XH-HB",
         address = "湖滨路12号",
@@ -155,10 +146,26 @@ public sealed class TwoInstanceTests(TwoInstances apps) : IClassFixture<TwoInsta
         content = subject + "：物业问题",
     };
 
-    private static async Task<long> LogCase(InstanceFactory app, string subject)
+    /// <summary>Ten tries of one intake with one Idempotency-Key, alternating between two instances, all at once: one case, created once.</summary>
+    public static async Task<long> RetriedAcross(HttpClient onA, HttpClient onB, string subject)
     {
-        var desk = await app.SignedIn(As.FrontDesk);
-        var created = await (await desk.PostAsJsonAsync("/api/cases", NewCase(subject))).ShouldBeOk<JsonElement>(HttpStatusCode.Created);
-        return created.GetProperty("id").GetInt64();
+        var key = Guid.NewGuid().ToString();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = JsonContent.Create(NewCase(subject)) };
+            request.Headers.Add("Idempotency-Key", key);
+            return (i % 2 == 0 ? onA : onB).SendAsync(request);
+        }));
+
+        var ids = new List<long>();
+        foreach (var response in responses)
+        {
+            response.StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.OK);
+            ids.Add((await response.Json()).GetProperty("id").GetInt64());
+        }
+
+        ids.Distinct().Count().ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        return ids[0];
     }
 }
