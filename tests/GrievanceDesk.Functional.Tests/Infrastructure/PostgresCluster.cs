@@ -15,6 +15,7 @@ namespace GrievanceDesk.Functional.Tests.Infrastructure;
 public sealed class PostgresCluster
 {
     private const string Superuser = "postgres";
+    private const string Prefix = "gd-pg-";
 
     private static readonly Lazy<PostgresCluster> Instance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -75,7 +76,8 @@ public sealed class PostgresCluster
     private static PostgresCluster Start()
     {
         var bin = FindBin() ?? Install();
-        var directory = Path.Combine(Path.GetTempPath(), "gd-pg-" + Guid.NewGuid().ToString("N"));
+        RemoveStoppedClusters();
+        var directory = Path.Combine(Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N"));
         var data = Path.Combine(directory, "data");
         Directory.CreateDirectory(directory);
         if (RunningAsRoot)
@@ -110,6 +112,31 @@ public sealed class PostgresCluster
             catch (IOException)
             {
                 // left for the OS temp cleaner
+            }
+        }
+    }
+
+    /// <summary>
+    /// The test host may be ended before its exit handler has removed the directory of a cluster it stopped. Such a
+    /// directory is recognised safely: its server said it shut down and left no postmaster.pid (a cluster being
+    /// created has no log yet; a running one has its pid file).
+    /// </summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            var log = Path.Combine(stale, "postgres.log");
+            try
+            {
+                if (File.Exists(log) && !File.Exists(Path.Combine(stale, "data", "postmaster.pid"))
+                    && File.ReadLines(log).LastOrDefault()?.EndsWith("database system is shut down", StringComparison.Ordinal) == true)
+                {
+                    Directory.Delete(stale, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // another run's, or not ours to remove
             }
         }
     }
