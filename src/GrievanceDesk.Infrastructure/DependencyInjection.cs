@@ -86,9 +86,9 @@ public static class DependencyInjection
             return database.ConnectionString;
         }
 
-        if (database.Provider == DatabaseProvider.SqlServer)
+        if (database.Provider != DatabaseProvider.Sqlite)
         {
-            throw new InvalidOperationException("Database:Provider is SqlServer but Database:ConnectionString is empty.");
+            throw new InvalidOperationException($"Database:Provider is {database.Provider} but Database:ConnectionString is empty.");
         }
 
         var folder = Path.IsPathRooted(database.DataDirectory)

@@ -1,6 +1,6 @@
 namespace GrievanceDesk.Infrastructure;
 
-/// <summary>Which database (section "Database"): SQLite, the embedded default, or SQL Server in production.</summary>
+/// <summary>Which database (section "Database"): SQLite, the embedded default, or SQL Server or PostgreSQL in production.</summary>
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
@@ -18,6 +18,9 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+
+    /// <summary>PostgreSQL, and the 信创 databases that speak its protocol (KingbaseES, openGauss/GaussDB, HighGo, Vastbase).</summary>
+    PostgreSql,
 }
 
 /// <summary>Demo mode (section "Demo"): demo users with a shared password, and demo cases.</summary>

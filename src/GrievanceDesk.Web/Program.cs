@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using GrievanceDesk.Application;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Infrastructure;
+using GrievanceDesk.Infrastructure.Jobs;
 using GrievanceDesk.Infrastructure.Persistence;
 using GrievanceDesk.Infrastructure.Seeding;
 using GrievanceDesk.Web.Endpoints;
@@ -13,6 +14,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
+
+if (HealthProbe.Requested(args, out var probeUrl))
+{
+    return await HealthProbe.RunAsync(probeUrl); // the container health check: no host is built
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -57,6 +63,7 @@ var app = builder.Build();
 if (args.Contains("--migrate-only"))
 {
     await DatabaseInitializer.RunAsync(app.Services);
+    JobsSetup.PrepareStorage(app.Services); // Hangfire's own tables, before the instances race to create them
     Console.WriteLine("GrievanceDesk: database migrated and seeded.");
     return 0;
 }

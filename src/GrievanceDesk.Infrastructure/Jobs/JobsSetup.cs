@@ -2,6 +2,7 @@ using GrievanceDesk.Application.Jobs;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,8 @@ namespace GrievanceDesk.Infrastructure.Jobs;
 public static class JobsSetup
 {
     /// <summary>
-    /// Hangfire on the configured database (in-memory storage for SQLite, Hangfire.SqlServer on the same connection string
-    /// for SQL Server), the job registry, the start-up registration of the recurring jobs and, unless
+    /// Hangfire on the configured database (in-memory storage for SQLite, Hangfire.SqlServer or Hangfire.PostgreSql on the
+    /// same connection string for SQL Server or PostgreSQL), the job registry, the start-up registration of the recurring jobs and, unless
     /// <c>Jobs:RunServer=false</c>, an in-process Hangfire server.
     /// <para>
     /// The storage, activator and time-zone resolver are this container's own singletons, never Hangfire's statics
@@ -28,9 +29,7 @@ public static class JobsSetup
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
         // Registered before AddHangfire, whose TryAdd defaults would fall back to the process-wide statics.
-        services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
-            ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
-            : new InMemoryStorage());
+        services.AddSingleton<JobStorage>(_ => CreateStorage(database));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<ITimeZoneResolver, ChinaTimeZoneResolver>();
         services.AddHangfire((sp, c) => c
@@ -48,6 +47,26 @@ public static class JobsSetup
         services.AddTransient<RecurringJobInvoker>();
         services.AddHostedService<RecurringJobRegistration>();
         return services;
+    }
+
+    /// <summary>Hangfire's own schema on the app's database for the server providers, so every instance shares one job store.</summary>
+    private static JobStorage CreateStorage(DatabaseOptions database) => database.Provider switch
+    {
+        DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
+        DatabaseProvider.PostgreSql => CreatePostgreSqlStorage(database.ConnectionString!),
+        _ => new InMemoryStorage(),
+    };
+
+    /// <summary>Creates or upgrades Hangfire's schema in the database now (the migration step), not at an instance's first job.</summary>
+    public static void PrepareStorage(IServiceProvider services)
+    {
+        using var connection = services.GetRequiredService<JobStorage>().GetConnection();
+    }
+
+    private static PostgreSqlStorage CreatePostgreSqlStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true }; // schema "hangfire"
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace GrievanceDesk.Infrastructure.Persistence;
 
 /// <summary>
-/// The one database of the office: reference data, cases, outbox and Identity, on SQLite or SQL Server. The
+/// The one database of the office: reference data, cases, outbox and Identity, on SQLite, SQL Server or PostgreSQL. The
 /// data-protection keys live here too, so every instance reads the same cookies and antiforgery tokens.
 /// </summary>
 public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, IDataProtectionKeyContext
@@ -72,6 +72,10 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
         {
             saved = base.SaveChanges(acceptAllChangesOnSuccess);
         }
+        catch (DbUpdateException e) when (LostRaceOnAnAggregate(e))
+        {
+            throw AsConcurrencyConflict(e);
+        }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && DatabaseErrors.Translate(e) is { } meaning)
         {
             throw meaning;
@@ -98,6 +102,10 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
         {
             saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+        catch (DbUpdateException e) when (LostRaceOnAnAggregate(e))
+        {
+            throw AsConcurrencyConflict(e);
+        }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && DatabaseErrors.Translate(e) is { } meaning)
         {
             throw meaning;
@@ -121,6 +129,19 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
 
     private IQueryable<ReferenceData.ReferenceDataVersion> ReferenceVersionRow() =>
         Set<ReferenceData.ReferenceDataVersion>().Where(v => v.Id == ReferenceData.ReferenceDataVersion.SingleRowId);
+
+    /// <summary>
+    /// Two writers read one version of an aggregate and both append a child (a timeline entry numbered after the last).
+    /// SQLite serialises them, but on a server database the loser's insert may meet the winner's unique (case, sequence)
+    /// key before its version-checked UPDATE runs: that is the same lost race, so it is reported as one.
+    /// </summary>
+    private bool LostRaceOnAnAggregate(DbUpdateException e) =>
+        e is not DbUpdateConcurrencyException && DatabaseErrors.Translate(e) is UniqueKeyConflictException
+        && ChangeTracker.Entries<IVersioned>().Any(a => a.State == EntityState.Modified
+            && ChangeTracker.Entries().Any(c => c.State == EntityState.Added && IsChildOf(c, a)));
+
+    private static DbUpdateConcurrencyException AsConcurrencyConflict(DbUpdateException e) =>
+        new("Another writer changed this record first (its unique key refused the write).", e);
 
     /// <summary>
     /// The application-set concurrency token: every changed aggregate (itself, or a child row added, changed or removed)

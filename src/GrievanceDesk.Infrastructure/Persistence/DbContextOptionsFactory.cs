@@ -7,11 +7,13 @@ public static class DbContextOptionsFactory
 {
     public const string SqliteMigrationsAssembly = "GrievanceDesk.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "GrievanceDesk.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "GrievanceDesk.Migrations.PostgreSql";
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
         provider switch
         {
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly)),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
                 .AddInterceptors(new SqlitePragmas()),
         };

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GrievanceDesk.Infrastructure.Persistence;
 
-/// <summary>Stores DateTime as given (UTC by convention) and reads it back with Kind = Utc.</summary>
+/// <summary>
+/// Stores DateTime as UTC (UTC by convention; Kind = Utc on the way in, which PostgreSQL's timestamp with time zone
+/// requires) and reads it back with Kind = Utc.
+/// </summary>
 public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-    v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v,
+    v => DateTime.SpecifyKind(v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v, DateTimeKind.Utc),
     v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -5,28 +5,45 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrievanceDesk.Functional.Tests.Infrastructure;
 
 /// <summary>
-/// The app over HTTP on its own real SQLite file, migrated and seeded with the demo users (no demo cases):
-/// one database per factory, so a test class owns its data.
+/// The app over HTTP on its own real database (a SQLite file, or a PostgreSQL database in the PostgreSql test
+/// project), migrated and seeded with the demo users (no demo cases): one database per factory, so a test class owns
+/// its data. Several factories may share one <see cref="TestDatabase"/> (several instances of the app).
 /// </summary>
 public class GrievanceDeskFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Demo@2026";
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gd-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
+
+    public GrievanceDeskFactory()
+        : this(new TestDatabase(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>An instance on a database that the caller owns and disposes.</summary>
+    protected GrievanceDeskFactory(TestDatabase database)
+        : this(database, ownsDatabase: false)
+    {
+    }
+
+    private GrievanceDeskFactory(TestDatabase database, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+    }
 
     public static readonly JsonSerializerOptions Json = CreateJson();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:DataDirectory", _dataDirectory);
+        _database.Apply(builder);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Demo:Cases", "0");
@@ -47,6 +64,13 @@ public class GrievanceDeskFactory : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>Generous: two hundred parallel requests on a busy two-core machine may wait long for a database lock.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Timeout = TimeSpan.FromMinutes(5);
+    }
+
     /// <summary>A client signed in as <paramref name="userName"/> with a bearer token from POST /api/auth/token.</summary>
     public async Task<HttpClient> SignedIn(string userName)
     {
@@ -61,14 +85,9 @@ public class GrievanceDeskFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        try
+        if (_ownsDatabase)
         {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open is left for the OS temp cleaner.
+            _database.Dispose();
         }
     }
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using GrievanceDesk.Functional.Tests.Infrastructure;
 using GrievanceDesk.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -79,7 +78,7 @@ public sealed class ApiSurface(JsonElement document, IReadOnlyList<ApiOperation>
     }
 }
 
-/// <summary>Every table of the app's SQLite file, counted and hashed row by row: a write of any kind changes the snapshot.</summary>
+/// <summary>Every table of the app's database, counted and hashed row by row: a write of any kind changes the snapshot.</summary>
 public static class DatabaseSnapshot
 {
     public static async Task<string> ConnectionString(GrievanceDeskFactory app)
@@ -88,15 +87,19 @@ public static class DatabaseSnapshot
         return scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!;
     }
 
-    /// <summary>Table name → "rows:sha256 of the rows".</summary>
+    /// <summary>Table name → "rows:sha256 of the rows" (rows in a stable order: their texts sorted).</summary>
     public static async Task<Dictionary<string, string>> Take(GrievanceDeskFactory app)
     {
-        await using var connection = new SqliteConnection(await ConnectionString(app));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = db.Database.IsSqlite()
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -108,23 +111,24 @@ public static class DatabaseSnapshot
         foreach (var table in tables)
         {
             await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            select.CommandText = $"SELECT * FROM \"{table}\"";
             await using var reader = await select.ExecuteReaderAsync();
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var rows = 0;
+            var rows = new List<string>();
             while (await reader.ReadAsync())
             {
-                rows++;
+                var row = new StringBuilder();
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
                     var value = reader.IsDBNull(i) ? "∅" : reader.GetValue(i) is byte[] bytes ? Convert.ToBase64String(bytes) : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
-                    hash.AppendData(Encoding.UTF8.GetBytes(value + "\u001f"));
+                    row.Append(value).Append('\u001f');
                 }
 
-                hash.AppendData("\u001e"u8);
+                rows.Add(row.ToString());
             }
 
-            snapshot[table] = $"{rows}:{Convert.ToHexString(hash.GetHashAndReset())[..16]}";
+            rows.Sort(StringComparer.Ordinal);
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', rows)));
+            snapshot[table] = $"{rows.Count}:{Convert.ToHexString(hash)[..16]}";
         }
 
         return snapshot;

@@ -160,7 +160,7 @@ public static class HandBuiltCases
 
         // Imported from the old system: a return visit on the anonymous A4. Anonymous cases are out of the satisfaction figures.
         await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO CaseReturnVisits (CaseId, Satisfaction, Solved, Note, AtUtc, ByUserName, Round) VALUES ({a4.Id}, {"Dissatisfied"}, {false}, {"旧系统导入"}, {At("03-06 15:00")}, {"desk"}, {1})");
+            $"INSERT INTO \"CaseReturnVisits\" (\"CaseId\", \"Satisfaction\", \"Solved\", \"Note\", \"AtUtc\", \"ByUserName\", \"Round\") VALUES ({a4.Id}, {"Dissatisfied"}, {false}, {"旧系统导入"}, {At("03-06 15:00")}, {"desk"}, {1})");
     }
 
     /// <summary>A CST wall-clock time of 2026, "03-02 09:00", as a UTC instant.</summary>

@@ -193,7 +193,8 @@ public sealed class DuplicateHandlers(
                 continue;
             }
 
-            results.Add(new SimilarCaseDto(c.Id, c.TrackingNo, c.Status, c.Status.ToChinese(), c.Subject, c.Address,
+            // Another case's subject, typed by someone else: numbers in it are scrubbed like everywhere outside the case itself.
+            results.Add(new SimilarCaseDto(c.Id, c.TrackingNo, c.Status, c.Status.ToChinese(), Stats.PersonalNumberScrubber.Scrub(c.Subject), c.Address,
                 CaseReader.At(c.RegisteredAtUtc), c.UnitId is { } u ? units.GetValueOrDefault(u) : null, Math.Round(score + similarity, 3), reasons)
             {
                 CallerName = c.SamePhone && !identityHidden ? c.Caller?.Name : null,
