@@ -55,6 +55,11 @@ if (builder.Configuration.GetValue("Database:MigrateOnStart", true))
     await DatabaseInitializer.RunAsync(app.Services);
 }
 
+if (args.Contains("stats-rebuild"))
+{
+    return await GrievanceDesk.Infrastructure.Stats.StatsRebuild.RunCommandAsync(app.Services, args);
+}
+
 // Behind the load balancer the client's address comes in X-Forwarded-For (rate limits are per client).
 if (builder.Configuration.GetValue("ForwardedHeaders:Enabled", false))
 {

@@ -77,18 +77,18 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
     /// <summary>Every channel, in a fixed order, so that the chart reads the same every week.</summary>
     private static async Task<IReadOnlyList<LabelledCount>> Channels(StatsQueries queries, StatsPeriod period, CancellationToken ct)
     {
-        var received = await queries.Intake(period, StatsDimension.Channel).ToDictionaryAsync(r => r.Key!.Value, r => r.Received, ct);
+        var received = await queries.Flows(period, StatsDimension.Channel).ToDictionaryAsync(r => r.Key, r => r.Received, ct);
         return Enum.GetValues<Channel>().Select(c => new LabelledCount(c.ToChinese(), received.GetValueOrDefault((int)c))).ToList();
     }
 
     /// <summary>Cases received by top-level category (城乡建设, 劳动社保…): the recorded categories' counts, added up the tree.</summary>
     private async Task<IReadOnlyList<LabelledCount>> Categories(StatsQueries queries, StatsPeriod period, CancellationToken ct)
     {
-        var received = await queries.Intake(period, StatsDimension.Category).ToListAsync(ct);
+        var received = await queries.Flows(period, StatsDimension.Category).ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.Code, c.Name }).ToDictionaryAsync(c => c.Id, ct);
         return received
-            .Where(r => r.Key is { } id && categories.ContainsKey(id))
-            .GroupBy(r => categories[r.Key!.Value].ParentId ?? r.Key!.Value)
+            .Where(r => categories.ContainsKey(r.Key))
+            .GroupBy(r => categories[r.Key].ParentId ?? r.Key)
             .Select(g => (Top: categories[g.Key], Count: g.Sum(r => r.Received)))
             .Where(x => x.Count > 0)
             .OrderByDescending(x => x.Count)
@@ -145,12 +145,8 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
 
         return await Task.WhenAll(weeks.Select(async w =>
         {
-            var period = w.Period(now);
-            var received = runner.ListAsync(null, q => q.Intake(period, StatsDimension.Channel), ct);
-            var closed = runner.ListAsync(null, q => q.Closures(period, StatsDimension.Channel), ct);
-            var overdue = runner.ListAsync(null, q => q.Stock(period, StatsDimension.Channel), ct);
-            // A handful of channel groups each, added up here.
-            return new WeeklyTrendPoint($"第{w.Week}周", (await received).Sum(r => r.Received), (await closed).Sum(r => r.Closed), (await overdue).Sum(r => r.Overdue));
+            var total = await StatsTally.TotalAsync(runner, w.Period(now), ct);
+            return new WeeklyTrendPoint($"第{w.Week}周", total.Received, total.Closed, total.Overdue);
         }));
     }
 

@@ -21,6 +21,9 @@ public interface IAppDbContext
     DbSet<CalendarDay> Holidays { get; }
     DbSet<Case> Cases { get; }
     DbSet<EscalationRecord> Escalations { get; }
+    DbSet<Stats.Rollup.DailyStats> DailyStats { get; }
+    DbSet<Stats.Rollup.DailyStock> DailyStock { get; }
+    DbSet<Stats.Rollup.StockSnapshotDay> StockSnapshotDays { get; }
 
     DatabaseFacade Database { get; }
 

@@ -25,6 +25,10 @@ public static class BriefingsSetup
         services.AddSingleton<IBriefingRenderer, PdfSharpBriefingRenderer>();
         services.AddRecurringJob<WeeklyBriefingJob>();
         services.PostConfigure<JobsOptions>(o => o.Cron.TryAdd(WeeklyBriefingJob.JobId, WeeklyBriefingJob.DefaultCron));
+        services.AddScoped<Application.Stats.Rollup.StockSnapshots>();
+        services.AddScoped<Stats.StatsRebuild>();
+        services.AddRecurringJob<Stats.StockSnapshotJob>();
+        services.PostConfigure<JobsOptions>(o => o.Cron.TryAdd(Stats.StockSnapshotJob.JobId, Stats.StockSnapshotJob.DefaultCron));
         return services;
     }
 }

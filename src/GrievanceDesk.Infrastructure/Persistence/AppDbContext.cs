@@ -43,6 +43,9 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Briefings.BriefingArchive> BriefingArchives => Set<Briefings.BriefingArchive>();
     public DbSet<RevealAudit> RevealAudits => Set<RevealAudit>();
+    public DbSet<Application.Stats.Rollup.DailyStats> DailyStats => Set<Application.Stats.Rollup.DailyStats>();
+    public DbSet<Application.Stats.Rollup.DailyStock> DailyStock => Set<Application.Stats.Rollup.DailyStock>();
+    public DbSet<Application.Stats.Rollup.StockSnapshotDay> StockSnapshotDays => Set<Application.Stats.Rollup.StockSnapshotDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -63,13 +66,13 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return Stats.StatsRollupWriter.SaveWithRollup(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return Stats.StatsRollupWriter.SaveWithRollupAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
     }
 
     /// <summary>

@@ -27,10 +27,10 @@ public sealed partial class BriefingTests(HandBuiltCasesFactory app) : IClassFix
         text.ShouldContain($"本周共受理信访事项 {Expected.Office.Received} 件（较上周 +{Expected.Office.Received - Expected.ReceivedWeekBefore}）");
         text.ShouldContain($"交办 {Expected.Office.Dispatched} 件，办结 {Expected.Office.Closed} 件");
         text.ShouldContain($"截至周末在办 {Expected.Office.Open} 件，其中超期 {Expected.Office.Overdue} 件");
-        // 18/23, 17/18, 8/11, 9/11, as the API counts them.
-        text.ShouldContain("响应率 78.3%，按期办结率 94.4%，解决率 72.7%，满意率 81.8%");
-        text.ShouldContain("17 / 18");
-        text.ShouldContain("18 / 23");
+        // 18/21, 18/20, 8/11, 9/11, as the API counts them.
+        text.ShouldContain("响应率 85.7%，按期办结率 90.0%，解决率 72.7%，满意率 81.8%");
+        text.ShouldContain("18 / 20");
+        text.ShouldContain("18 / 21");
         // The ranking: B first, A second; C (two cases) is not ranked.
         text.ShouldContain($"1{UnitBName}10");
         text.ShouldContain($"2{UnitAName}11");
