@@ -19,7 +19,8 @@ public sealed class StatsRebuild(AppDbContext db, StockSnapshots snapshots, Time
 {
     private const int Batch = 20_000;
 
-    public async Task<(int EventsAdded, int Events, int Rows, int StockDays)> RunAsync(DateOnly? stockFrom, DateOnly? stockTo, CancellationToken ct)
+    /// <param name="stockDays">The days whose stock to snapshot again (days not yet over are skipped).</param>
+    public async Task<(int EventsAdded, int Events, int Rows, int StockDays)> RunAsync(IReadOnlyList<DateOnly> stockDays, CancellationToken ct)
     {
         var added = await BackfillAsync(ct);
 
@@ -54,9 +55,8 @@ public sealed class StatsRebuild(AppDbContext db, StockSnapshots snapshots, Time
         }
 
         var yesterday = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime).AddDays(-1);
-        var (from, to) = (stockFrom ?? stockTo ?? yesterday, stockTo ?? yesterday);
         var days = 0;
-        for (var day = from; day <= to && day <= yesterday; day = day.AddDays(1))
+        foreach (var day in stockDays.Where(d => d <= yesterday).Distinct())
         {
             await snapshots.SnapshotAsync(day, ct);
             days++;
@@ -72,9 +72,11 @@ public sealed class StatsRebuild(AppDbContext db, StockSnapshots snapshots, Time
             args.ToList().IndexOf(name) is var i and >= 0 && i + 1 < args.Count ? DateOnly.ParseExact(args[i + 1], "yyyy-MM-dd") : null;
 
         await using var scope = services.CreateAsyncScope();
+        var yesterday = ChinaTime.DateOf(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddDays(-1);
+        var (from, to) = (Option("--stock-from") ?? Option("--stock-to") ?? yesterday, Option("--stock-to") ?? yesterday);
+        var stockDays = Enumerable.Range(0, Math.Max(0, to.DayNumber - from.DayNumber + 1)).Select(from.AddDays).ToList();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var (added, events, rows, days) = await scope.ServiceProvider.GetRequiredService<StatsRebuild>()
-            .RunAsync(Option("--stock-from"), Option("--stock-to"), CancellationToken.None);
+        var (added, events, rows, days) = await scope.ServiceProvider.GetRequiredService<StatsRebuild>().RunAsync(stockDays, CancellationToken.None);
         Console.WriteLine($"GrievanceDesk: statistics rebuilt in {started.Elapsed.TotalSeconds:0.0} s: {added} events reconstructed, "
             + $"{events} events counted into {rows} daily rows, stock of {days} days snapshotted.");
         return 0;
