@@ -86,6 +86,7 @@ app.MapAdminEndpoints();
 app.MapCaseEndpoints();
 app.MapJobEndpoints();
 app.MapStatsEndpoints();
+app.MapExportEndpoints();
 app.MapBriefingEndpoints();
 app.MapGrievanceDeskPages(); // the staff web UI; "/" sends each role to its start page
 

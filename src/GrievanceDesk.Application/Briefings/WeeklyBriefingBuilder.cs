@@ -14,7 +14,7 @@ namespace GrievanceDesk.Application.Briefings;
 /// (<see cref="StatsQueries"/>), so the PDF and the API never disagree. Free text is scrubbed of phone and ID numbers,
 /// and people appear only masked (张*).
 /// </summary>
-public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, StatsRunner runner, HotIssueFinder hotIssues, IOptions<StatsOptions> options)
+public sealed partial class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, StatsRunner runner, HotIssueFinder hotIssues, IOptions<StatsOptions> options, IOptions<BriefingOptions> briefingOptions)
 {
     public const int TrendWeeks = 8;
 
@@ -46,17 +46,24 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
             await Channels(queries, period, ct),
             await Categories(queries, period, ct),
             (await hotIssues.FindAsync(queries, period, MaxHotIssues, ct))
-                .Select(h => new HotIssue(h.Label, h.CategoryName, h.Cases, h.FirstSeen, h.LastSeen)).ToList(),
+                .Select(h => new HotIssue(FreeText(h.Label), h.CategoryName, h.Cases, h.FirstSeen, h.LastSeen)).ToList(),
             Ranking(byUnit, unitNames),
             await Overdue(queries, period, ct),
             await Paused(queries, period, ct),
             (await queries.CollectivePetitions(period, MaxListed).ToListAsync(ct))
-                .Select(c => new CollectivePetition(c.TrackingNo, PersonalNumberScrubber.Scrub(c.Subject), c.HeadCount, c.UnitName ?? NoUnit)).ToList(),
+                .Select(c => new CollectivePetition(c.TrackingNo, FreeText(c.Subject), c.HeadCount, c.UnitName ?? NoUnit)).ToList(),
             (await queries.DissatisfiedVisits(period, MaxListed).ToListAsync(ct))
                 .Select(v => new DissatisfiedVisit(v.TrackingNo, Masking.Name(v.ComplainantName) ?? BriefingText.NotApplicable, v.UnitName ?? NoUnit,
-                    v.Note is { Length: > 0 } note ? PersonalNumberScrubber.Scrub(note) : BriefingText.NotApplicable)).ToList(),
-            await Trend(week, now, ct));
+                    v.Note is { Length: > 0 } note ? FreeText(note) : BriefingText.NotApplicable)).ToList(),
+            await Trend(week, now, ct),
+            await ExtrasAsync(week, period, now, byUnit, thisWeek, lastWeek, queries, unitNames, ct));
     }
+
+    /// <summary>
+    /// Every piece of free text that leaves a case for the briefing (subjects, notes, reasons) passes here: the one
+    /// place where the masking policy for free text applies.
+    /// </summary>
+    private static string FreeText(string text) => PersonalNumberScrubber.Scrub(text);
 
     private static HeadlineFigures Headline(StatsTally now, StatsTally before) => new(
         new CountFigure(now.Received, before.Received),
@@ -118,7 +125,7 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
         return (await queries.OverdueOrSupervised(period, MaxListed).ToListAsync(ct))
             .Select(r => new OverdueCase(
                 r.TrackingNo,
-                PersonalNumberScrubber.Scrub(r.Subject),
+                FreeText(r.Subject),
                 r.UnitName ?? NoUnit,
                 r.HeldDeadlineUtc is { } due && due < asOf ? Math.Max(1, DaysBetween(due, asOf)) : 0,
                 r.LeaderSupervision ? "领导督办" : r.Supervised ? "督办" : null))
@@ -129,7 +136,7 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
     {
         var asOf = period.AsOfUtc;
         return (await queries.PausedAt(period, MaxListed).ToListAsync(ct))
-            .Select(r => new PausedCase(r.TrackingNo, r.UnitName ?? NoUnit, PersonalNumberScrubber.Scrub(r.Reason),
+            .Select(r => new PausedCase(r.TrackingNo, r.UnitName ?? NoUnit, FreeText(r.Reason),
                 ChinaTime.DateOf(r.StartedAtUtc), DaysBetween(r.StartedAtUtc, asOf)))
             .ToList();
     }

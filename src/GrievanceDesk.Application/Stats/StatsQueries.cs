@@ -20,6 +20,10 @@ public sealed record DissatisfiedRow(string TrackingNo, string? ComplainantName,
 
 public sealed record AddressCount(string Address, int Cases);
 
+public sealed record VisitCounts(int Batches, int People);
+
+public sealed record SupervisionIssuedRow(string TrackingNo, string? UnitName, SupervisionSource Source, DateTime IssuedAtUtc, CaseStatus Status);
+
 public sealed record CategoryCount(int CategoryId, int Cases);
 
 public sealed record HotIssueCandidate(long CaseId, string TrackingNo, int CategoryId, string Subject, string Address, DateTime ReceivedAtUtc);
@@ -161,6 +165,30 @@ public sealed class StatsQueries(IAppDbContext db, int? unitScope = null)
                 x.Case.Complainants.OrderBy(p => p.Id).Select(p => p.Name).FirstOrDefault(),
                 db.Units.Where(u => u.Id == x.Case.UnitId).Select(u => u.Name).FirstOrDefault(),
                 x.Visit.Note));
+    }
+
+    /// <summary>来访: visits received in the period, in batches (cases) and people (their head counts).</summary>
+    public IQueryable<VisitCounts> Visits(StatsPeriod period) =>
+        Received(period)
+            .Where(c => c.Channel == Channel.Visit)
+            .GroupBy(c => 1)
+            .Select(g => new VisitCounts(g.Count(), g.Sum(c => c.HeadCount)));
+
+    /// <summary>Supervision orders (督办单) issued in the period, oldest first, with where their case stands now.</summary>
+    public IQueryable<SupervisionIssuedRow> SupervisionIssued(StatsPeriod period, int take)
+    {
+        var (start, end) = (period.StartUtc, period.EndUtc);
+        return Cases()
+            .SelectMany(c => c.SupervisionOrders.Where(o => o.IssuedAtUtc >= start && o.IssuedAtUtc < end), (c, o) => new { Case = c, Order = o })
+            .OrderBy(x => x.Order.IssuedAtUtc)
+            .ThenBy(x => x.Case.Id)
+            .Take(take)
+            .Select(x => new SupervisionIssuedRow(
+                x.Case.TrackingNo,
+                db.Units.Where(u => u.Id == x.Case.UnitId).Select(u => u.Name).FirstOrDefault(),
+                x.Order.Source,
+                x.Order.IssuedAtUtc,
+                x.Case.Status));
     }
 
     /// <summary>Addresses with at least <paramref name="minimum"/> cases received in the period, busiest first (热点: one address).</summary>

@@ -18,6 +18,7 @@ public static class BriefingsSetup
     {
         services.Configure<StatsOptions>(configuration.GetSection(StatsOptions.Section));
         services.AddSingleton<StatsRunner>();
+        services.Configure<BriefingOptions>(configuration.GetSection(BriefingOptions.Section));
         services.AddScoped<HotIssueFinder>();
         services.AddScoped<WeeklyBriefingBuilder>();
         services.AddScoped<WeeklyBriefingPublisher>();
