@@ -79,8 +79,9 @@ public static class WeeklyBriefingLayout
     /// <summary>报头: the title, 第N期, the issuing office and date, the signer, and the security line.</summary>
     private static void MastheadBlock(WeeklyBriefing briefing, Masthead masthead, IReportDocument document)
     {
-        document.Title(Title, $"{briefing.Year}年第{masthead.IssueNumber}期（总第{briefing.Week}周，{Period(briefing.PeriodStart, briefing.PeriodEnd)}）");
+        document.Title(Title, $"{briefing.Year}年第{masthead.IssueNumber}期（第{briefing.Week}周，{Period(briefing.PeriodStart, briefing.PeriodEnd)}）");
         document.Paragraph($"内部资料 注意保存　　　　编发单位：{masthead.Issuer}　　签发人：{masthead.Signer}", TextTone.Note);
+        document.Paragraph($"报送：{masthead.ReportTo}。抄送：{masthead.CopyTo}。", TextTone.Note);
     }
 
     private static void Context(BriefingExtras extras, IReportDocument document)
