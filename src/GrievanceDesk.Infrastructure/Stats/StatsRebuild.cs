@@ -146,9 +146,24 @@ public sealed class StatsRebuild(AppDbContext db, StockSnapshots snapshots, Time
                 .Where(c => !c.StatsEvents.Any())
                 .Select(c => new
                 {
-                    c.Id, c.ReceivedAtUtc, c.UnitId, c.CategoryId, c.RegionId, c.Channel, c.IsCollective, c.IsRepeat, c.RegisteredAtUtc,
-                    c.DispatchedAtUtc, c.AcceptedAtUtc, c.AcceptDeadlineUtc, c.ContactDeadlineUtc, c.FirstContactAtUtc, c.IsAnonymous,
-                    c.ResolvedAtUtc, c.HandleDeadlineUtc, c.ClosedAtUtc,
+                    c.Id,
+                    c.ReceivedAtUtc,
+                    c.UnitId,
+                    c.CategoryId,
+                    c.RegionId,
+                    c.Channel,
+                    c.IsCollective,
+                    c.IsRepeat,
+                    c.RegisteredAtUtc,
+                    c.DispatchedAtUtc,
+                    c.AcceptedAtUtc,
+                    c.AcceptDeadlineUtc,
+                    c.ContactDeadlineUtc,
+                    c.FirstContactAtUtc,
+                    c.IsAnonymous,
+                    c.ResolvedAtUtc,
+                    c.HandleDeadlineUtc,
+                    c.ClosedAtUtc,
                     Visits = c.ReturnVisits.Select(v => new { v.AtUtc, v.Solved, v.Satisfaction }).ToList(),
                     Orders = c.SupervisionOrders.Select(o => o.IssuedAtUtc).ToList(),
                 })

@@ -51,11 +51,21 @@ public sealed class StockSnapshots(IAppDbContext db, StatsRunner runner, TimePro
             // The office's rows (every unit and the queue together), then each unit's own.
             rows.AddRange(stock.GroupBy(r => r.Key ?? StatsTally.NoKey).Select(g => new DailyStock
             {
-                ScopeUnitId = DailyStats.Office, Dimension = by, Day = day, Key = g.Key, Open = g.Sum(r => r.Open), Overdue = g.Sum(r => r.Overdue),
+                ScopeUnitId = DailyStats.Office,
+                Dimension = by,
+                Day = day,
+                Key = g.Key,
+                Open = g.Sum(r => r.Open),
+                Overdue = g.Sum(r => r.Overdue),
             }));
             rows.AddRange(stock.Where(r => r.UnitId is not null).GroupBy(r => (Unit: r.UnitId!.Value, Key: r.Key ?? StatsTally.NoKey)).Select(g => new DailyStock
             {
-                ScopeUnitId = g.Key.Unit, Dimension = by, Day = day, Key = g.Key.Key, Open = g.Sum(r => r.Open), Overdue = g.Sum(r => r.Overdue),
+                ScopeUnitId = g.Key.Unit,
+                Dimension = by,
+                Day = day,
+                Key = g.Key.Key,
+                Open = g.Sum(r => r.Open),
+                Overdue = g.Sum(r => r.Overdue),
             }));
         }
 
