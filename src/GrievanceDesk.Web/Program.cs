@@ -73,6 +73,11 @@ if (builder.Configuration.GetValue("Database:MigrateOnStart", true))
     await DatabaseInitializer.RunAsync(app.Services);
 }
 
+if (args.Contains("stats-rebuild"))
+{
+    return await GrievanceDesk.Infrastructure.Stats.StatsRebuild.RunCommandAsync(app.Services, args);
+}
+
 // Behind the load balancer the client's address comes in X-Forwarded-For (rate limits are per client).
 if (builder.Configuration.GetValue("ForwardedHeaders:Enabled", false))
 {
@@ -103,6 +108,7 @@ app.MapCaseEndpoints();
 app.MapAttachmentEndpoints();
 app.MapJobEndpoints();
 app.MapStatsEndpoints();
+app.MapExportEndpoints();
 app.MapBriefingEndpoints();
 app.MapPartnerEndpoints();
 app.MapGrievanceDeskPages(); // the staff web UI; "/" sends each role to its start page

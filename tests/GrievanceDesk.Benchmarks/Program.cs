@@ -55,6 +55,10 @@ foreach (var scenario in options.Scenarios)
     {
         case "seed":
             break;
+        case "rollup":
+            Console.WriteLine("statistics rollup rebuilt from the records (stats-rebuild):");
+            results.Add(await StatsBenchmark.RebuildAsync(host, settings.NowUtc));
+            break;
         case "stats":
             Console.WriteLine("stats (GET /api/stats, as a leader):");
             results.AddRange(await StatsBenchmark.RunStatsAsync(host, settings.NowUtc, options.Runs));

@@ -22,6 +22,104 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.DailyStats", b =>
+                {
+                    b.Property<int>("ScopeUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Collective")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Repeats")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RespondedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Visited")
+                        .HasColumnType("int");
+
+                    b.HasKey("ScopeUnitId", "Dimension", "Day", "Key");
+
+                    b.ToTable("DailyStats", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.DailyStock", b =>
+                {
+                    b.Property<int>("ScopeUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("int");
+
+                    b.HasKey("ScopeUnitId", "Dimension", "Day", "Key");
+
+                    b.ToTable("DailyStock", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.StockSnapshotDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("StockSnapshotDays", (string)null);
+                });
+
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.Case", b =>
                 {
                     b.Property<long>("Id")
@@ -672,6 +770,63 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                     b.HasIndex("UserName", "AtUtc");
 
                     b.ToTable("RevealAudits", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.StatsEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("Collective")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Solved")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("CaseStatsEvents", (string)null);
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>
@@ -1669,6 +1824,15 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.StatsEvent", b =>
+                {
+                    b.HasOne("GrievanceDesk.Domain.Cases.Case", null)
+                        .WithMany("StatsEvents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>
                 {
                     b.HasOne("GrievanceDesk.Domain.Cases.Case", null)
@@ -1828,6 +1992,8 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
                     b.Navigation("ReturnVisits");
 
                     b.Navigation("Returns");
+
+                    b.Navigation("StatsEvents");
 
                     b.Navigation("SupervisionOrders");
 

@@ -17,6 +17,104 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.DailyStats", b =>
+                {
+                    b.Property<int>("ScopeUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Collective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repeats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visited")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ScopeUnitId", "Dimension", "Day", "Key");
+
+                    b.ToTable("DailyStats", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.DailyStock", b =>
+                {
+                    b.Property<int>("ScopeUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ScopeUnitId", "Dimension", "Day", "Key");
+
+                    b.ToTable("DailyStock", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.StockSnapshotDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("StockSnapshotDays", (string)null);
+                });
+
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.Case", b =>
                 {
                     b.Property<long>("Id")
@@ -645,6 +743,61 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("UserName", "AtUtc");
 
                     b.ToTable("RevealAudits", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.StatsEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Collective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("CaseStatsEvents", (string)null);
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>
@@ -1609,6 +1762,15 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.StatsEvent", b =>
+                {
+                    b.HasOne("GrievanceDesk.Domain.Cases.Case", null)
+                        .WithMany("StatsEvents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>
                 {
                     b.HasOne("GrievanceDesk.Domain.Cases.Case", null)
@@ -1768,6 +1930,8 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                     b.Navigation("ReturnVisits");
 
                     b.Navigation("Returns");
+
+                    b.Navigation("StatsEvents");
 
                     b.Navigation("SupervisionOrders");
 

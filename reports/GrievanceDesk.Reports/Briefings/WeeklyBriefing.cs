@@ -19,7 +19,48 @@ public sealed record WeeklyBriefing(
     IReadOnlyList<PausedCase> PausedCases,
     IReadOnlyList<CollectivePetition> CollectivePetitions,
     IReadOnlyList<DissatisfiedVisit> DissatisfiedVisits,
-    IReadOnlyList<WeeklyTrendPoint> Trend);
+    IReadOnlyList<WeeklyTrendPoint> Trend,
+    BriefingExtras? Extras = null);
+
+/// <summary>
+/// What a real 信访 briefing carries beyond the figures: the masthead, the 研判 paragraph, 同比/累计, 来访 批次/人次,
+/// 初信初访/重复访, the 属地 table, the rolling ranking with its weights, the overdue summary per unit, the office's own
+/// backlog, supervision orders and the 口径说明 page.
+/// </summary>
+public sealed record BriefingExtras(
+    Masthead Masthead,
+    string Assessment,
+    PeriodComparison Comparison,
+    int VisitBatches,
+    int VisitPeople,
+    int FirstTime,
+    int Repeats,
+    IReadOnlyList<AreaRow> Streets,
+    RollingRanking Rolling,
+    IReadOnlyList<AreaRow> OverdueByUnit,
+    int OfficeBacklogOpen,
+    int OfficeBacklogOverdue,
+    IReadOnlyList<SupervisionRow> SupervisionOrders,
+    IReadOnlyList<Definition> Definitions);
+
+/// <summary>The masthead (报头): 期号, 编发单位, 签发人, 报送/抄送.</summary>
+public sealed record Masthead(int IssueNumber, string Issuer, string Signer, string ReportTo, string CopyTo);
+
+/// <summary>同比 (the same week a year before) and 累计 (month and year to the week's Sunday).</summary>
+public sealed record PeriodComparison(
+    int ReceivedLastYear, int ClosedLastYear, int ReceivedMonthToDate, int ClosedMonthToDate, int ReceivedYearToDate, int ClosedYearToDate);
+
+/// <summary>A street (属地) or a unit with its figures of the week and its stock at the week's end.</summary>
+public sealed record AreaRow(string Name, int Received, int Closed, int Open, int Overdue);
+
+/// <summary>The 红黑榜 over a rolling window, so that a quiet week is not empty.</summary>
+public sealed record RollingRanking(string Window, string Weights, UnitRanking Ranking, IReadOnlyList<string> TooFewCases);
+
+/// <summary>A supervision order (督办单) issued in the week and where its case stands.</summary>
+public sealed record SupervisionRow(string TrackingNumber, string Unit, string Source, DateOnly IssuedOn, string CaseState);
+
+/// <summary>One entry of the 口径说明 page.</summary>
+public sealed record Definition(string Term, string Text);
 
 /// <summary>A rate as counted: <see cref="Value"/> is null when nothing was due (zero denominator), printed "—".</summary>
 public readonly record struct Rate(int Numerator, int Denominator)

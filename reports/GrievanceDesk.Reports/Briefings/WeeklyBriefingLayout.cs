@@ -19,20 +19,128 @@ public static class WeeklyBriefingLayout
         $"{Title}（{briefing.Year}年第{briefing.Week}周）",
         $"{Title}  ·  {briefing.Year}年第{briefing.Week}周  ·  {Period(briefing.PeriodStart, briefing.PeriodEnd)}");
 
+    /// <summary>The overdue cases listed in section 五; the rest go to the annex.</summary>
+    public const int LongestOverdueListed = 10;
+
     public static void Compose(WeeklyBriefing briefing, IReportDocument document)
     {
-        document.Title(Title, $"{briefing.Year}年第{briefing.Week}周（{Period(briefing.PeriodStart, briefing.PeriodEnd)}）");
+        var extras = briefing.Extras;
+        if (extras is not null)
+        {
+            MastheadBlock(briefing, extras.Masthead, document);
+        }
+        else
+        {
+            document.Title(Title, $"{briefing.Year}年第{briefing.Week}周（{Period(briefing.PeriodStart, briefing.PeriodEnd)}）");
+        }
+
         document.Paragraph($"生成时间：{briefing.GeneratedAt:yyyy-MM-dd HH:mm}。统计口径为本周一至周日（北京时间）；文中人员姓名均已脱敏。", TextTone.Note);
+        if (extras is not null)
+        {
+            document.Heading("研判");
+            document.Paragraph(extras.Assessment);
+        }
 
         Overview(briefing.Headline, document);
+        if (extras is not null)
+        {
+            Context(extras, document);
+        }
+
         ChannelsAndCategories(briefing, document);
+        if (extras is not null)
+        {
+            Streets(extras.Streets, document);
+        }
+
         HotIssues(briefing.HotIssues, document);
-        Ranking(briefing.UnitRanking, document);
-        OverdueAndEscalated(briefing.OverdueCases, briefing.Headline.Overdue.ThisWeek, document);
+        if (extras is not null)
+        {
+            RollingRankingSection(extras.Rolling, document);
+        }
+        else
+        {
+            Ranking(briefing.UnitRanking, document);
+        }
+
+        var listed = extras is null ? briefing.OverdueCases : [.. briefing.OverdueCases.Take(LongestOverdueListed)];
+        OverdueAndEscalated(listed, briefing.Headline.Overdue.ThisWeek, document, extras);
         Paused(briefing.PausedCases, document);
         Collective(briefing.CollectivePetitions, document);
         Dissatisfied(briefing.DissatisfiedVisits, document);
         Trend(briefing.Trend, document);
+        if (extras is not null)
+        {
+            Annex([.. briefing.OverdueCases.Skip(LongestOverdueListed)], document);
+            Definitions(extras.Definitions, document);
+        }
+    }
+
+    /// <summary>报头: the title, 第N期, the issuing office and date, the signer, and the security line.</summary>
+    private static void MastheadBlock(WeeklyBriefing briefing, Masthead masthead, IReportDocument document)
+    {
+        document.Title(Title, $"{briefing.Year}年第{masthead.IssueNumber}期（第{briefing.Week}周，{Period(briefing.PeriodStart, briefing.PeriodEnd)}）");
+        document.Paragraph($"内部资料 注意保存　　　　编发单位：{masthead.Issuer}　　签发人：{masthead.Signer}", TextTone.Note);
+        document.Paragraph($"报送：{masthead.ReportTo}。抄送：{masthead.CopyTo}。", TextTone.Note);
+    }
+
+    private static void Context(BriefingExtras extras, IReportDocument document)
+    {
+        var c = extras.Comparison;
+        document.Paragraph(
+            $"同比（去年同周）受理 {c.ReceivedLastYear} 件、办结 {c.ClosedLastYear} 件；本月累计受理 {c.ReceivedMonthToDate} 件、办结 {c.ClosedMonthToDate} 件；" +
+            $"本年累计受理 {c.ReceivedYearToDate} 件、办结 {c.ClosedYearToDate} 件。来访 {extras.VisitBatches} 批 {extras.VisitPeople} 人次；" +
+            $"初信初访 {extras.FirstTime} 件，重复访 {extras.Repeats} 件。");
+    }
+
+    private static void Streets(IReadOnlyList<AreaRow> streets, IReportDocument document)
+    {
+        document.Heading("（三）属地分布", level: 2);
+        TableOrNothing(document, streets,
+        [
+            new("属地（街道）", 2.6),
+            new("受理", 0.9, CellAlignment.Right),
+            new("办结", 0.9, CellAlignment.Right),
+            new("期末在办", 1.0, CellAlignment.Right),
+            new("期末超期", 1.0, CellAlignment.Right),
+        ],
+        (r, _) => [r.Name, r.Received.ToString(), r.Closed.ToString(), r.Open.ToString(), r.Overdue.ToString()]);
+    }
+
+    private static void RollingRankingSection(RollingRanking rolling, IReportDocument document)
+    {
+        document.Heading($"四、单位排名（红黑榜，{rolling.Window}）");
+        document.Paragraph($"{rolling.Window}受理不少于 {rolling.Ranking.MinimumCases} 件的单位参与排名。综合得分 = {rolling.Weights}。", TextTone.Note);
+        RankingTable(rolling.Ranking, document);
+        document.Paragraph(rolling.TooFewCases.Count == 0
+            ? "件数不足（不参与排名）：无。"
+            : $"件数不足（不参与排名）：{string.Join("、", rolling.TooFewCases)}。");
+    }
+
+    private static void Annex(IReadOnlyList<OverdueCase> rest, IReportDocument document)
+    {
+        document.Heading("附件：其余超期件清单");
+        OverdueTable(rest, document);
+    }
+
+    private static void OverdueTable(IReadOnlyList<OverdueCase> cases, IReportDocument document) =>
+        TableOrNothing(document, cases,
+        [
+            new("受理编号", TrackingNumberWidth),
+            new("诉求事项", 3.2),
+            new("承办单位", 2.2),
+            new("超期天数", 0.95, CellAlignment.Right),
+            new("督办层级", 1.1, CellAlignment.Center),
+        ],
+        (c, _) => [c.TrackingNumber, c.Subject, c.Unit, c.DaysOverdue.ToString(), c.EscalationLevel ?? NotApplicable]);
+
+    private static void Definitions(IReadOnlyList<Definition> definitions, IReportDocument document)
+    {
+        document.Heading("口径说明");
+        foreach (var d in definitions)
+        {
+            document.Paragraph($"{d.Term}：{d.Text}", TextTone.Note);
+        }
     }
 
     private static void Overview(HeadlineFigures h, IReportDocument document)
@@ -120,6 +228,17 @@ public static class WeeklyBriefingLayout
         }
 
         document.Paragraph($"本周办件量不少于 {ranking.MinimumCases} 件的单位参与排名；红榜、黑榜单位以底色标示。", TextTone.Note);
+        RankingTable(ranking, document);
+    }
+
+    private static void RankingTable(UnitRanking ranking, IReportDocument document)
+    {
+        if (ranking.Rows.Count == 0)
+        {
+            document.Paragraph(NothingThisWeek);
+            return;
+        }
+
         document.Table(
         [
             new("名次", 0.6, CellAlignment.Center),
@@ -155,9 +274,23 @@ public static class WeeklyBriefingLayout
     }
 
     /// <summary>The list may be the longest-overdue part of a larger whole: the total comes from the headline.</summary>
-    private static void OverdueAndEscalated(IReadOnlyList<OverdueCase> cases, int overdueTotal, IReportDocument document)
+    private static void OverdueAndEscalated(IReadOnlyList<OverdueCase> cases, int overdueTotal, IReportDocument document, BriefingExtras? extras)
     {
         document.Heading("五、超期与督办件");
+        if (extras is not null)
+        {
+            document.Paragraph($"信访办自身待派单：期末 {extras.OfficeBacklogOpen} 件，其中超期 {extras.OfficeBacklogOverdue} 件（不计入任何承办单位）。");
+            document.Heading("（一）各单位超期情况", level: 2);
+            TableOrNothing(document, extras.OverdueByUnit,
+            [
+                new("承办单位", 2.8),
+                new("期末在办", 1.0, CellAlignment.Right),
+                new("期末超期", 1.0, CellAlignment.Right),
+            ],
+            (r, _) => [r.Name, r.Open.ToString(), r.Overdue.ToString()]);
+            document.Heading($"（二）超期最久的 {LongestOverdueListed} 件", level: 2);
+        }
+
         if (cases.Count > 0)
         {
             document.Paragraph(cases.Count < overdueTotal
@@ -165,15 +298,26 @@ public static class WeeklyBriefingLayout
                 : $"截至周末，超期未办结或已升级督办的信访事项共 {cases.Count} 件。");
         }
 
-        TableOrNothing(document, cases,
+        OverdueTable(cases, document);
+        if (extras is not null)
+        {
+            Supervision(extras.SupervisionOrders, document);
+        }
+    }
+
+    /// <summary>The supervision orders issued in the week and their cases' state; only with the extras.</summary>
+    private static void Supervision(IReadOnlyList<SupervisionRow> orders, IReportDocument document)
+    {
+        document.Heading("（三）本周督办单", level: 2);
+        TableOrNothing(document, orders,
         [
             new("受理编号", TrackingNumberWidth),
-            new("诉求事项", 3.2),
-            new("承办单位", 2.2),
-            new("超期天数", 0.95, CellAlignment.Right),
-            new("督办层级", 1.1, CellAlignment.Center),
+            new("承办单位", 2.3),
+            new("督办类型", 1.3, CellAlignment.Center),
+            new("发出日期", 1.3, CellAlignment.Center),
+            new("办理状态", 1.2, CellAlignment.Center),
         ],
-        (c, _) => [c.TrackingNumber, c.Subject, c.Unit, c.DaysOverdue.ToString(), c.EscalationLevel ?? NotApplicable]);
+        (o, _) => [o.TrackingNumber, o.Unit, o.Source, Date(o.IssuedOn), o.CaseState]);
     }
 
     private static void Paused(IReadOnlyList<PausedCase> cases, IReportDocument document)

@@ -25,7 +25,7 @@ public interface IBriefingArchive
 }
 
 /// <summary>The one way a briefing gets into the archive: from the Monday job, or on demand for a past week.</summary>
-public sealed class WeeklyBriefingPublisher(WeeklyBriefingBuilder builder, IBriefingRenderer renderer, IBriefingArchive archive)
+public sealed class WeeklyBriefingPublisher(WeeklyBriefingBuilder builder, IBriefingRenderer renderer, IBriefingArchive archive, Stats.Rollup.StockSnapshots snapshots)
 {
     /// <summary>The archived PDF of a finished week; if there is none, it is built, rendered and archived now.</summary>
     public async Task<(byte[] Pdf, bool Generated)> GetOrPublishAsync(BriefingWeek week, CancellationToken ct)
@@ -35,6 +35,8 @@ public sealed class WeeklyBriefingPublisher(WeeklyBriefingBuilder builder, IBrie
             return (archived, false);
         }
 
+        // The week's stock is read from its Sunday's snapshot: take any that the nightly job has not yet taken.
+        await snapshots.SnapshotDueDaysAsync(ct);
         var briefing = await builder.BuildAsync(week, ct);
         var pdf = renderer.Render(briefing);
         return await archive.AddIfMissingAsync(week, briefing.GeneratedAt.UtcDateTime, pdf, ct);

@@ -14,7 +14,7 @@ namespace GrievanceDesk.Application.Briefings;
 /// (<see cref="StatsQueries"/>), so the PDF and the API never disagree. Free text is scrubbed of phone and ID numbers,
 /// and people appear only masked (张*).
 /// </summary>
-public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, StatsRunner runner, HotIssueFinder hotIssues, IOptions<StatsOptions> options)
+public sealed partial class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, StatsRunner runner, HotIssueFinder hotIssues, IOptions<StatsOptions> options, IOptions<BriefingOptions> briefingOptions)
 {
     public const int TrendWeeks = 8;
 
@@ -51,15 +51,23 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
             await Channels(queries, period, ct),
             await Categories(queries, period, ct),
             (await hotIssues.FindAsync(queries, period, MaxHotIssues, ct))
-                .Select(h => new HotIssue(h.Label, h.CategoryName, h.Cases, h.FirstSeen, h.LastSeen)).ToList(),
+                .Select(h => new HotIssue(FreeText(h.Label), h.CategoryName, h.Cases, h.FirstSeen, h.LastSeen)).ToList(),
             Ranking(byUnit, unitNames),
             overdue.Select(o => o with { Subject = mask(o.TrackingNumber, o.Subject) }).ToList(),
             paused.Select(p => p with { Reason = mask(p.TrackingNumber, p.Reason) }).ToList(),
             collective.Select(c => new CollectivePetition(c.TrackingNo, mask(c.TrackingNo, c.Subject), c.HeadCount, c.UnitName ?? NoUnit)).ToList(),
             dissatisfied.Select(v => new DissatisfiedVisit(v.TrackingNo, Masking.Name(v.ComplainantName) ?? BriefingText.NotApplicable, v.UnitName ?? NoUnit,
                     v.Note is { Length: > 0 } note ? mask(v.TrackingNo, note) : BriefingText.NotApplicable)).ToList(),
-            await Trend(week, now, ct));
+            await Trend(week, now, ct),
+            await ExtrasAsync(week, period, now, byUnit, thisWeek, lastWeek, queries, unitNames, ct));
     }
+
+    /// <summary>
+    /// Free text in the briefing that belongs to no single case (a hot issue's label, a section's summary) passes the
+    /// domain's masking policy here; a case's own text goes through <see cref="BriefingMask"/>, which also knows the
+    /// names of that case's complainants.
+    /// </summary>
+    private static string FreeText(string text) => FreeTextMasking.Mask(text);
 
     private static HeadlineFigures Headline(StatsTally now, StatsTally before) => new(
         new CountFigure(now.Received, before.Received),
@@ -80,18 +88,18 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
     /// <summary>Every channel, in a fixed order, so that the chart reads the same every week.</summary>
     private static async Task<IReadOnlyList<LabelledCount>> Channels(StatsQueries queries, StatsPeriod period, CancellationToken ct)
     {
-        var received = await queries.Intake(period, StatsDimension.Channel).ToDictionaryAsync(r => r.Key!.Value, r => r.Received, ct);
+        var received = await queries.Flows(period, StatsDimension.Channel).ToDictionaryAsync(r => r.Key, r => r.Received, ct);
         return Enum.GetValues<Channel>().Select(c => new LabelledCount(c.ToChinese(), received.GetValueOrDefault((int)c))).ToList();
     }
 
     /// <summary>Cases received by top-level category (城乡建设, 劳动社保…): the recorded categories' counts, added up the tree.</summary>
     private async Task<IReadOnlyList<LabelledCount>> Categories(StatsQueries queries, StatsPeriod period, CancellationToken ct)
     {
-        var received = await queries.Intake(period, StatsDimension.Category).ToListAsync(ct);
+        var received = await queries.Flows(period, StatsDimension.Category).ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.Code, c.Name }).ToDictionaryAsync(c => c.Id, ct);
         return received
-            .Where(r => r.Key is { } id && categories.ContainsKey(id))
-            .GroupBy(r => categories[r.Key!.Value].ParentId ?? r.Key!.Value)
+            .Where(r => categories.ContainsKey(r.Key))
+            .GroupBy(r => categories[r.Key].ParentId ?? r.Key)
             .Select(g => (Top: categories[g.Key], Count: g.Sum(r => r.Received)))
             .Where(x => x.Count > 0)
             .OrderByDescending(x => x.Count)
@@ -121,7 +129,7 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
         return (await queries.OverdueOrSupervised(period, MaxListed).ToListAsync(ct))
             .Select(r => new OverdueCase(
                 r.TrackingNo,
-                PersonalNumberScrubber.Scrub(r.Subject),
+                FreeText(r.Subject),
                 r.UnitName ?? NoUnit,
                 r.HeldDeadlineUtc is { } due && due < asOf ? Math.Max(1, DaysBetween(due, asOf)) : 0,
                 r.LeaderSupervision ? "领导督办" : r.Supervised ? "督办" : null))
@@ -132,7 +140,7 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
     {
         var asOf = period.AsOfUtc;
         return (await queries.PausedAt(period, MaxListed).ToListAsync(ct))
-            .Select(r => new PausedCase(r.TrackingNo, r.UnitName ?? NoUnit, PersonalNumberScrubber.Scrub(r.Reason),
+            .Select(r => new PausedCase(r.TrackingNo, r.UnitName ?? NoUnit, FreeText(r.Reason),
                 ChinaTime.DateOf(r.StartedAtUtc), DaysBetween(r.StartedAtUtc, asOf)))
             .ToList();
     }
@@ -148,12 +156,8 @@ public sealed class WeeklyBriefingBuilder(IAppDbContext db, TimeProvider clock, 
 
         return await Task.WhenAll(weeks.Select(async w =>
         {
-            var period = w.Period(now);
-            var received = runner.ListAsync(null, q => q.Intake(period, StatsDimension.Channel), ct);
-            var closed = runner.ListAsync(null, q => q.Closures(period, StatsDimension.Channel), ct);
-            var overdue = runner.ListAsync(null, q => q.Stock(period, StatsDimension.Channel), ct);
-            // A handful of channel groups each, added up here.
-            return new WeeklyTrendPoint($"第{w.Week}周", (await received).Sum(r => r.Received), (await closed).Sum(r => r.Closed), (await overdue).Sum(r => r.Overdue));
+            var total = await StatsTally.TotalAsync(runner, w.Period(now), ct);
+            return new WeeklyTrendPoint($"第{w.Week}周", total.Received, total.Closed, total.Overdue);
         }));
     }
 

@@ -24,6 +24,9 @@ public interface IAppDbContext
     DbSet<Domain.Partners.Partner> Partners { get; }
     DbSet<Domain.Partners.PartnerCase> PartnerCases { get; }
     DbSet<Domain.Partners.WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<Stats.Rollup.DailyStats> DailyStats { get; }
+    DbSet<Stats.Rollup.DailyStock> DailyStock { get; }
+    DbSet<Stats.Rollup.StockSnapshotDay> StockSnapshotDays { get; }
 
     DatabaseFacade Database { get; }
 

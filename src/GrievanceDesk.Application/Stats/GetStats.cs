@@ -63,12 +63,26 @@ public sealed record StatsReportDto(
     string Scope,
     int MinimumCasesForRanking,
     StatsFiguresDto Total,
-    IReadOnlyList<StatsGroupDto> Groups);
+    IReadOnlyList<StatsGroupDto> Groups,
+    StatsComparisonDto Comparison);
+
+/// <summary>
+/// What comes with every query (同比, 累计): the same period a year before, and the month and the year to the period's
+/// last day (本月累计, 本年累计), each for the same scope, summed from the same daily rollup.
+/// </summary>
+public sealed record StatsComparisonDto(
+    DateOnly SamePeriodLastYearFrom,
+    DateOnly SamePeriodLastYearTo,
+    StatsFiguresDto SamePeriodLastYear,
+    DateOnly MonthToDateFrom,
+    StatsFiguresDto MonthToDate,
+    DateOnly YearToDateFrom,
+    StatsFiguresDto YearToDate);
 
 public sealed class GetStatsValidator : AbstractValidator<GetStats>
 {
-    /// <summary>A year (a leap year's 366 days): the longest period the figures are asked for at once.</summary>
-    public const int MaxDays = 366;
+    /// <summary>Five years (with two leap days): the longest period the figures are asked for at once.</summary>
+    public const int MaxDays = (5 * 365) + 2;
 
     public GetStatsValidator()
     {
@@ -104,7 +118,20 @@ public sealed class GetStatsHandler(IAppDbContext db, ICurrentUser user, TimePro
         var scope = unitScope is { } unit ? await db.Units.Where(u => u.Id == unit).Select(u => u.Code).SingleAsync(ct) : "office";
         return new StatsReportDto(
             period.From, period.To, by is { } d ? StatsAccess.Name(d) : null, ChinaTime.ToOffset(period.AsOfUtc), scope, minimum,
-            StatsFiguresDto.Of(total), rows);
+            StatsFiguresDto.Of(total), rows, await Comparison(runner, unitScope, period, ct));
+    }
+
+    /// <summary>同比 and 本月/本年累计 of a period, for a scope.</summary>
+    public static async Task<StatsComparisonDto> Comparison(StatsRunner runner, int? unitScope, StatsPeriod period, CancellationToken ct)
+    {
+        // New periods, not `with` copies: a period's instants are computed from its days when it is made.
+        var lastYear = new StatsPeriod(period.From.AddYears(-1), period.To.AddYears(-1), period.NowUtc);
+        var month = new StatsPeriod(new DateOnly(period.To.Year, period.To.Month, 1), period.To, period.NowUtc);
+        var year = new StatsPeriod(new DateOnly(period.To.Year, 1, 1), period.To, period.NowUtc);
+        var tallies = await Task.WhenAll(new[] { lastYear, month, year }.Select(async p =>
+            StatsTally.Sum((await StatsTally.ByGroupAsync(runner, unitScope, p, StatsDimension.Channel, ct)).Values)));
+        return new StatsComparisonDto(lastYear.From, lastYear.To, StatsFiguresDto.Of(tallies[0]), month.From, StatsFiguresDto.Of(tallies[1]),
+            year.From, StatsFiguresDto.Of(tallies[2]));
     }
 
     /// <summary>

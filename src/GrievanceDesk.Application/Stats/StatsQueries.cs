@@ -5,19 +5,9 @@ using GrievanceDesk.Domain.Cases;
 namespace GrievanceDesk.Application.Stats;
 
 // One grouped row per query: the group key (unit, category or region id; the channel's enum value) and its counts.
-public sealed record IntakeCounts(int? Key, int Received, int Repeats, int Collective);
-
-public sealed record DispatchCounts(int? Key, int Dispatched);
-
-public sealed record ClosureCounts(int? Key, int Closed, int ClosedOnTime);
-
-public sealed record ResponseCounts(int? Key, int Due, int Responded);
-
-public sealed record ReturnVisitCounts(int? Key, int Visited, int Solved, int Satisfied, int Reopened);
-
-public sealed record EscalationCounts(int? Key, int Issued);
-
 public sealed record StockCounts(int? Key, int Open, int Overdue);
+
+public sealed record UnitStockCounts(int? UnitId, int? Key, int Open, int Overdue);
 
 // Rows of the briefing's lists, each bounded by a Take.
 public sealed record OverdueRow(long CaseId, string TrackingNo, string Subject, string? UnitName, DateTime? HeldDeadlineUtc, bool LeaderSupervision, bool Supervised);
@@ -30,136 +20,87 @@ public sealed record DissatisfiedRow(string TrackingNo, string? ComplainantName,
 
 public sealed record AddressCount(string Address, int Cases);
 
+public sealed record VisitCounts(int Batches, int People);
+
+public sealed record SupervisionIssuedRow(string TrackingNo, string? UnitName, SupervisionSource Source, DateTime IssuedAtUtc, CaseStatus Status);
+
 public sealed record CategoryCount(int CategoryId, int Cases);
 
 public sealed record HotIssueCandidate(long CaseId, string TrackingNo, int CategoryId, string Subject, string Address, DateTime ReceivedAtUtc);
 
 /// <summary>
-/// Every statistic of SPEC §5 as an <see cref="IQueryable{T}"/> that runs in the database as one grouped SQL query
-/// (GROUP BY with COUNT/SUM), never as rows counted in memory, on SQLite and SQL Server alike. Each query filters on
-/// one indexed timestamp of the period, so its cost grows with the rows in the period, not with the table; the stock
-/// query (open, overdue) reads the cases open at the period's end plus those closed since.
-/// <para>The definitions, which every figure and the briefing share:</para>
+/// The statistics of SPEC §5 as <see cref="IQueryable{T}"/>s that run in the database. What each figure counts (口径)
+/// is written once, in docs/statistics.md, and printed from <see cref="StatsDefinitions"/> on the briefing's last page.
 /// <list type="bullet">
-/// <item><b>received</b> 受理: cases whose <c>ReceivedAtUtc</c> (when the office got it; may precede registration) is in the period,
-/// duplicates and repeats included. <b>repeat rate</b> 重复信访率 = of those, marked a repeat (重复件) ÷ received.
-/// <b>collective petitions</b> 集体访 = of those, head count ≥ 5.</item>
-/// <item><b>dispatched</b> 交办: cases whose current dispatch (<c>DispatchedAtUtc</c>; a re-dispatch moves it, a return clears it) is in the period.</item>
-/// <item><b>closed</b> 办结: cases whose close (<c>ClosedAtUtc</c>) is in the period and still stands (a reopen clears it; the case
-/// counts again when it closes again). <b>on-time closure rate</b> 按期办结率 = of those, resolved (办结, the end of the handle stage)
-/// no later than the handle deadline as extended and shifted by pauses (the accept deadline for a case resolved without
-/// acceptance: answered on the spot, not accepted) ÷ closed. <b>closed late</b> 超期办结 = closed − closed on time.</item>
-/// <item><b>response rate</b> 响应率 = responded ÷ due. A case is <b>due</b> in the period when its accept deadline falls in the
-/// period and its response deadlines have passed: the accept deadline (before the period's end and before now) and, where
-/// the case has one (the policy has a contact stage and the case was dispatched), the contact deadline (before now).
-/// It <b>responded</b> when it was accepted (or, without acceptance, resolved at the desk: answered on the spot, not
-/// accepted) by the accept deadline and, where there is a contact deadline, the complainant was first reached by it
-/// (an anonymous case has nobody to reach). Merged duplicates are never due.</item>
-/// <item><b>resolution rate</b> 解决率 = return visits in the period (<c>AtUtc</c>) where the complainant says the problem is solved ÷
-/// return visits in the period; <b>satisfaction rate</b> 满意率 = (satisfied + basically satisfied) ÷ the same visits.
-/// Anonymous cases are left out of both (they have nobody to ask).</item>
-/// <item><b>reopen rate</b> 重办率 = reopens in the period ÷ (closed + reopens in the period). A reopen is a dissatisfied return visit
-/// in the period, which reopens the case (重办) and so undoes one close: adding it back to the closes keeps the rate
-/// within 0–100 % and counts each closure once.</item>
-/// <item><b>escalations</b> 督办: supervision orders (督办单) issued in the period (<c>IssuedAtUtc</c>): the escalation ladder's,
-/// a leader's or the office's, and those of a second reopen.</item>
-/// <item><b>open</b> 在办 (stock, at <see cref="StatsPeriod.AsOfUtc"/>): received before then, not merged, and not closed by then.
-/// <b>overdue</b> 超期 = of those, the deadline the case was held to then (<see cref="HeldDeadlineAt"/>) had passed.
-/// Reconstructed from the case's stamps: a close that a later reopen cleared is not seen, and deadlines are as they
-/// stand now (extensions and pause shifts applied).</item>
+/// <item>Flow figures (received, dispatched, responded, closed, return visits, reopens, escalations, repeats) sum the
+/// daily rollup (<see cref="Rollup.DailyStats"/>) over the period's days: the counts of the statistics events the
+/// aggregate recorded when they happened, which are never rewritten, so a later reopen changes the later period only.
+/// A year or five years reads days, not cases.</item>
+/// <item>Stock figures (open, overdue) are as of the period's end: from the nightly snapshot of that day
+/// (<see cref="Rollup.DailyStock"/>) once the day is over, else counted from the cases (<see cref="StockByUnit"/>).</item>
 /// </list>
-/// Grouped by <see cref="StatsDimension"/>, every case-based figure uses the case's own unit (now), category, region
-/// and channel. The office total is the sum of the channel groups: every case has exactly one channel.
+/// Grouped by <see cref="StatsDimension"/>: the unit the case was with when the event happened (the dispatcher queue's
+/// own group when it had none), its category, region and channel.
 /// </summary>
 public sealed class StatsQueries(IAppDbContext db, int? unitScope = null)
 {
     private static readonly Expression<Func<Case, int?>> ChannelKey = BuildChannelKey();
 
-    public IQueryable<IntakeCounts> Intake(StatsPeriod period, StatsDimension by) =>
-        Received(period)
-            .Select(Keyed(by, (c, key) => new { Key = key, Repeat = c.IsRepeat ? 1 : 0, Collective = c.IsCollective ? 1 : 0 }))
-            .GroupBy(r => r.Key)
-            .Select(g => new IntakeCounts(g.Key, g.Count(), g.Sum(r => r.Repeat), g.Sum(r => r.Collective)));
-
-    public IQueryable<DispatchCounts> Dispatches(StatsPeriod period, StatsDimension by)
+    /// <summary>The flow figures of the period, per group key, summed from the daily rollup.</summary>
+    public IQueryable<Rollup.DailyStats> Flows(StatsPeriod period, StatsDimension by)
     {
-        var (start, end) = (period.StartUtc, period.EndUtc);
-        return Cases()
-            .Where(c => c.DispatchedAtUtc >= start && c.DispatchedAtUtc < end)
-            .Select(Keyed(by, (c, key) => new { Key = key }))
+        var (from, to, scope) = (period.From, period.To, unitScope ?? Rollup.DailyStats.Office);
+        return db.DailyStats
+            .Where(r => r.ScopeUnitId == scope && r.Dimension == by && r.Day >= from && r.Day <= to)
             .GroupBy(r => r.Key)
-            .Select(g => new DispatchCounts(g.Key, g.Count()));
-    }
-
-    public IQueryable<ClosureCounts> Closures(StatsPeriod period, StatsDimension by)
-    {
-        var (start, end) = (period.StartUtc, period.EndUtc);
-        return Cases()
-            .Where(c => c.ClosedAtUtc >= start && c.ClosedAtUtc < end)
-            .Select(Keyed(by, (c, key) => new
+            .Select(g => new Rollup.DailyStats
             {
-                Key = key,
-                OnTime = c.ResolvedAtUtc != null && c.ResolvedAtUtc <= (c.HandleDeadlineUtc ?? c.AcceptDeadlineUtc) ? 1 : 0,
-            }))
-            .GroupBy(r => r.Key)
-            .Select(g => new ClosureCounts(g.Key, g.Count(), g.Sum(r => r.OnTime)));
+                Key = g.Key,
+                Received = g.Sum(r => r.Received),
+                Repeats = g.Sum(r => r.Repeats),
+                Collective = g.Sum(r => r.Collective),
+                Dispatched = g.Sum(r => r.Dispatched),
+                Responses = g.Sum(r => r.Responses),
+                RespondedOnTime = g.Sum(r => r.RespondedOnTime),
+                Closed = g.Sum(r => r.Closed),
+                ClosedOnTime = g.Sum(r => r.ClosedOnTime),
+                Visited = g.Sum(r => r.Visited),
+                Solved = g.Sum(r => r.Solved),
+                Satisfied = g.Sum(r => r.Satisfied),
+                Reopened = g.Sum(r => r.Reopened),
+                Escalations = g.Sum(r => r.Escalations),
+            });
     }
 
-    public IQueryable<ResponseCounts> Responses(StatsPeriod period, StatsDimension by)
+    /// <summary>Whether the stock of the period's end was snapshotted (the period is over and the nightly job has run).</summary>
+    public IQueryable<bool> HasSnapshot(StatsPeriod period)
     {
-        // Due in the period: the accept deadline falls in it, and every response deadline has passed (a case due
-        // tomorrow, or whose contact deadline is still ahead, is not yet late, and is counted once it is).
-        var (start, end, now) = (period.StartUtc, period.AsOfUtc, period.NowUtc);
-        return Cases()
-            .Where(c => c.AcceptDeadlineUtc >= start && c.AcceptDeadlineUtc < end
-                && c.Status != CaseStatus.Merged
-                && (c.ContactDeadlineUtc == null || c.ContactDeadlineUtc < now))
-            .Select(Keyed(by, (c, key) => new
-            {
-                Key = key,
-                // An anonymous case has nobody to contact: acceptance on time is its whole response.
-                Responded = (c.AcceptedAtUtc ?? c.ResolvedAtUtc) <= c.AcceptDeadlineUtc
-                    && (c.ContactDeadlineUtc == null || c.IsAnonymous || c.FirstContactAtUtc <= c.ContactDeadlineUtc) ? 1 : 0,
-            }))
-            .GroupBy(r => r.Key)
-            .Select(g => new ResponseCounts(g.Key, g.Count(), g.Sum(r => r.Responded)));
+        var day = period.To;
+        return db.StockSnapshotDays.Where(d => d.Day == day && period.EndUtc <= period.NowUtc).Select(d => true);
     }
 
-    public IQueryable<ReturnVisitCounts> ReturnVisits(StatsPeriod period, StatsDimension by)
+    /// <summary>The stock at the period's end from its snapshot.</summary>
+    public IQueryable<StockCounts> SnapshotStock(StatsPeriod period, StatsDimension by)
     {
-        var (start, end) = (period.StartUtc, period.EndUtc);
-        return Cases()
-            .Where(c => !c.IsAnonymous)
-            .SelectMany(c => c.ReturnVisits.Where(v => v.AtUtc >= start && v.AtUtc < end), (c, v) => new CaseAnd<ReturnVisit> { Case = c, Item = v })
-            .Select(KeyedVia(by, (CaseAnd<ReturnVisit> x, int? key) => new
-            {
-                Key = key,
-                Solved = x.Item.Solved ? 1 : 0,
-                Satisfied = x.Item.Satisfaction != Satisfaction.Dissatisfied ? 1 : 0,
-                Reopened = x.Item.Satisfaction == Satisfaction.Dissatisfied ? 1 : 0,
-            }))
-            .GroupBy(r => r.Key)
-            .Select(g => new ReturnVisitCounts(g.Key, g.Count(), g.Sum(r => r.Solved), g.Sum(r => r.Satisfied), g.Sum(r => r.Reopened)));
+        var (day, scope) = (period.To, unitScope ?? Rollup.DailyStats.Office);
+        return db.DailyStock
+            .Where(r => r.ScopeUnitId == scope && r.Dimension == by && r.Day == day)
+            .Select(r => new StockCounts(r.Key, r.Open, r.Overdue));
     }
 
-    public IQueryable<EscalationCounts> Escalations(StatsPeriod period, StatsDimension by)
+    /// <summary>
+    /// The stock at an instant counted from the cases, per (unit, key): what the nightly snapshot stores, and what a
+    /// running period (or a day never snapshotted) shows. Open = received by then, not merged, not closed by then;
+    /// overdue = of those, the deadline held to then (<see cref="HeldDeadlineAt"/>) had passed. The unit is the one the
+    /// case is with at the instant; none (the office's own queue) counts against no unit.
+    /// </summary>
+    public IQueryable<UnitStockCounts> StockByUnit(DateTime asOf, StatsDimension by)
     {
-        var (start, end) = (period.StartUtc, period.EndUtc);
-        return Cases()
-            .SelectMany(c => c.SupervisionOrders.Where(o => o.IssuedAtUtc >= start && o.IssuedAtUtc < end), (c, o) => new CaseAnd<SupervisionOrder> { Case = c, Item = o })
-            .Select(KeyedVia(by, (CaseAnd<SupervisionOrder> x, int? key) => new { Key = key }))
-            .GroupBy(r => r.Key)
-            .Select(g => new EscalationCounts(g.Key, g.Count()));
-    }
-
-    public IQueryable<StockCounts> Stock(StatsPeriod period, StatsDimension by)
-    {
-        var asOf = period.AsOfUtc;
-        var overdueCutoff = CaseStates.OverdueCutoff(asOf); // the one definition of overdue (issue 12)
+        var overdueCutoff = CaseStates.OverdueCutoff(asOf); // the one definition of overdue (docs/time-and-deadlines.md)
         return OpenAt(asOf)
-            .Select(Keyed(by, asOf, (c, key, held) => new { Key = key, Overdue = held <= overdueCutoff ? 1 : 0 }))
-            .GroupBy(r => r.Key)
-            .Select(g => new StockCounts(g.Key, g.Count(), g.Sum(r => r.Overdue)));
+            .Select(Keyed(by, asOf, (c, key, held) => new { c.UnitId, Key = key, Overdue = held <= overdueCutoff ? 1 : 0 }))
+            .GroupBy(r => new { r.UnitId, r.Key })
+            .Select(g => new UnitStockCounts(g.Key.UnitId, g.Key.Key, g.Count(), g.Sum(r => r.Overdue)));
     }
 
     /// <summary>
@@ -228,6 +169,30 @@ public sealed class StatsQueries(IAppDbContext db, int? unitScope = null)
                 x.Case.Complainants.OrderBy(p => p.Id).Select(p => p.Name).FirstOrDefault(),
                 db.Units.Where(u => u.Id == x.Case.UnitId).Select(u => u.Name).FirstOrDefault(),
                 x.Visit.Note));
+    }
+
+    /// <summary>来访: visits received in the period, in batches (cases) and people (their head counts).</summary>
+    public IQueryable<VisitCounts> Visits(StatsPeriod period) =>
+        Received(period)
+            .Where(c => c.Channel == Channel.Visit)
+            .GroupBy(c => 1)
+            .Select(g => new VisitCounts(g.Count(), g.Sum(c => c.HeadCount)));
+
+    /// <summary>Supervision orders (督办单) issued in the period, oldest first, with where their case stands now.</summary>
+    public IQueryable<SupervisionIssuedRow> SupervisionIssued(StatsPeriod period, int take)
+    {
+        var (start, end) = (period.StartUtc, period.EndUtc);
+        return Cases()
+            .SelectMany(c => c.SupervisionOrders.Where(o => o.IssuedAtUtc >= start && o.IssuedAtUtc < end), (c, o) => new { Case = c, Order = o })
+            .OrderBy(x => x.Order.IssuedAtUtc)
+            .ThenBy(x => x.Case.Id)
+            .Take(take)
+            .Select(x => new SupervisionIssuedRow(
+                x.Case.TrackingNo,
+                db.Units.Where(u => u.Id == x.Case.UnitId).Select(u => u.Name).FirstOrDefault(),
+                x.Order.Source,
+                x.Order.IssuedAtUtc,
+                x.Case.Status));
     }
 
     /// <summary>Addresses with at least <paramref name="minimum"/> cases received in the period, busiest first (热点: one address).</summary>

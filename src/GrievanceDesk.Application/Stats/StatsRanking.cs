@@ -16,6 +16,9 @@ public static class StatsRanking
 {
     public const int MaxPerList = 3;
 
+    /// <summary>The weights as printed in the briefing.</summary>
+    public const string WeightsText = "响应率×20% + 按期办结率×20% + 解决率×30% + 满意率×30%（无分母的指标不计，权重按余下指标折算）";
+
     private static readonly (Func<StatsTally, Rate> Rate, double Weight)[] Weights =
     [
         (t => t.ResponseRate, 0.2),

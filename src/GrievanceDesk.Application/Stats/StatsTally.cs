@@ -31,58 +31,27 @@ public sealed class StatsTally
     public Rate ResolutionRate => new(Solved, Visited);
     public Rate SatisfactionRate => new(Satisfied, Visited);
     public Rate RepeatRate => new(Repeats, Received);
-    public Rate ReopenRate => new(Reopened, Closed + Reopened);
+    public Rate ReopenRate => new(Reopened, Visited);
 
     /// <summary>
-    /// Runs the seven grouped queries of the period, at once, each on its own connection (<see cref="StatsRunner"/>),
-    /// and returns the counts by group key.
+    /// The period's counts by group key: the flows summed from the daily rollup, and the stock at the period's end (its
+    /// snapshot once the day is over, else counted from the cases), side by side (<see cref="StatsRunner"/>).
     /// </summary>
     public static async Task<Dictionary<int, StatsTally>> ByGroupAsync(StatsRunner runner, int? unitScope, StatsPeriod period, StatsDimension by, CancellationToken ct)
     {
-        var intake = runner.ListAsync(unitScope, q => q.Intake(period, by), ct);
-        var dispatches = runner.ListAsync(unitScope, q => q.Dispatches(period, by), ct);
-        var closures = runner.ListAsync(unitScope, q => q.Closures(period, by), ct);
-        var responses = runner.ListAsync(unitScope, q => q.Responses(period, by), ct);
-        var visits = runner.ListAsync(unitScope, q => q.ReturnVisits(period, by), ct);
-        var escalations = runner.ListAsync(unitScope, q => q.Escalations(period, by), ct);
-        var stock = runner.ListAsync(unitScope, q => q.Stock(period, by), ct);
-        await Task.WhenAll(intake, dispatches, closures, responses, visits, escalations, stock);
+        var flows = runner.ListAsync(unitScope, q => q.Flows(period, by), ct);
+        var stock = StockAsync(runner, unitScope, period, by, ct);
+        await Task.WhenAll(flows, stock);
 
         var groups = new Dictionary<int, StatsTally>();
         StatsTally For(int? key) => groups.TryGetValue(key ?? NoKey, out var t) ? t : groups[key ?? NoKey] = new StatsTally();
 
-        foreach (var r in await intake)
+        foreach (var r in await flows)
         {
             var t = For(r.Key);
-            (t.Received, t.Repeats, t.Collective) = (r.Received, r.Repeats, r.Collective);
-        }
-
-        foreach (var r in await dispatches)
-        {
-            For(r.Key).Dispatched = r.Dispatched;
-        }
-
-        foreach (var r in await closures)
-        {
-            var t = For(r.Key);
-            (t.Closed, t.ClosedOnTime) = (r.Closed, r.ClosedOnTime);
-        }
-
-        foreach (var r in await responses)
-        {
-            var t = For(r.Key);
-            (t.Due, t.Responded) = (r.Due, r.Responded);
-        }
-
-        foreach (var r in await visits)
-        {
-            var t = For(r.Key);
-            (t.Visited, t.Solved, t.Satisfied, t.Reopened) = (r.Visited, r.Solved, r.Satisfied, r.Reopened);
-        }
-
-        foreach (var r in await escalations)
-        {
-            For(r.Key).Escalations = r.Issued;
+            (t.Received, t.Repeats, t.Collective, t.Dispatched) = (r.Received, r.Repeats, r.Collective, r.Dispatched);
+            (t.Due, t.Responded, t.Closed, t.ClosedOnTime) = (r.Responses, r.RespondedOnTime, r.Closed, r.ClosedOnTime);
+            (t.Visited, t.Solved, t.Satisfied, t.Reopened, t.Escalations) = (r.Visited, r.Solved, r.Satisfied, r.Reopened, r.Escalations);
         }
 
         foreach (var r in await stock)
@@ -92,6 +61,17 @@ public sealed class StatsTally
         }
 
         return groups;
+    }
+
+    private static async Task<List<StockCounts>> StockAsync(StatsRunner runner, int? unitScope, StatsPeriod period, StatsDimension by, CancellationToken ct)
+    {
+        if ((await runner.ListAsync(unitScope, q => q.HasSnapshot(period), ct)).Count > 0)
+        {
+            return await runner.ListAsync(unitScope, q => q.SnapshotStock(period, by), ct);
+        }
+
+        var live = await runner.ListAsync(unitScope, q => q.StockByUnit(period.AsOfUtc, by), ct);
+        return [.. live.GroupBy(r => r.Key).Select(g => new StockCounts(g.Key, g.Sum(r => r.Open), g.Sum(r => r.Overdue)))];
     }
 
     /// <summary>The office's figures: the sum of the channel groups (every case has exactly one channel).</summary>

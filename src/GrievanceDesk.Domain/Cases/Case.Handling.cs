@@ -22,9 +22,15 @@ public sealed partial class Case
         _contacts.Add(new ContactRecord(at, channel, reached, text, ctx.Actor.UserName));
         var before = Snap();
         Status = CaseStatus.InProgress;
+        var firstReach = reached && FirstContactAtUtc is null;
         if (reached && (FirstContactAtUtc is null || at < FirstContactAtUtc))
         {
             FirstContactAtUtc = at;
+        }
+
+        if (firstReach && HasContactStage && AcceptedAtUtc is { } accepted)
+        {
+            RecordResponse(ctx.NowUtc, accepted);
         }
 
         Append(ctx, TimelineActions.ContactRecorded,
@@ -147,6 +153,12 @@ public sealed partial class Case
 
     private void RecordResolution(Outcome outcome, string summary, CaseContext ctx)
     {
+        if (AcceptedAtUtc is null)
+        {
+            // Resolved at the desk without acceptance (answered on the spot, not accepted): that is the response.
+            RecordResponse(ctx.NowUtc, ctx.NowUtc);
+        }
+
         Status = CaseStatus.Resolved;
         Outcome = outcome;
         ResolutionSummary = summary;

@@ -30,6 +30,7 @@ public sealed partial class Case
         Status = CaseStatus.Closed;
         ClosedAtUtc = ctx.NowUtc;
         CloseReason = reason;
+        RecordStats(StatsEventKind.Closed, ctx.NowUtc, onTime: ResolvedOnTime(ResolvedAtUtc, HandleDeadlineUtc, AcceptDeadlineUtc));
         var why = reason switch
         {
             Cases.CloseReason.Feedback => "已向诉求人反馈办理结果",
@@ -52,6 +53,7 @@ public sealed partial class Case
 
         var remark = Optional(note);
         _returnVisits.Add(new ReturnVisit(satisfaction, solved, remark, ctx.NowUtc, ctx.Actor.UserName, HandleRound));
+        RecordStats(StatsEventKind.ReturnVisit, ctx.NowUtc, solved: solved, satisfied: satisfaction != Satisfaction.Dissatisfied);
         Append(ctx, TimelineActions.ReturnVisitRecorded,
             $"回访：{satisfaction.ToChinese()}，{(solved ? "诉求人认为问题已解决" : "诉求人认为问题未解决")}{(remark is null ? string.Empty : $"：{remark}")}");
 
@@ -68,6 +70,7 @@ public sealed partial class Case
     /// </summary>
     private void Reopen(CaseContext ctx)
     {
+        RecordStats(StatsEventKind.Reopened, ctx.NowUtc);
         var before = Snap();
         ReopenCount++;
         HandleRound++;

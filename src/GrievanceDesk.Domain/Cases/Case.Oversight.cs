@@ -48,6 +48,7 @@ public sealed partial class Case
 
         var before = Snap();
         IsRepeat = true;
+        RecordStats(StatsEventKind.Repeat, ctx.NowUtc);
         RepeatOfCaseId = original.Id;
         var originalStatus = original.Status.ToChinese();
         if (original.IsOpen)
@@ -133,6 +134,7 @@ public sealed partial class Case
     {
         var order = new SupervisionOrder(source, UnitId, note, ctx.Actor.UserName, ctx.NowUtc);
         _supervisionOrders.Add(order);
+        RecordStats(StatsEventKind.Escalated, ctx.NowUtc);
         var kind = source switch
         {
             SupervisionSource.Leader => "领导督办",

@@ -37,6 +37,12 @@ public sealed partial class Case
         HandleDeadlineUtc = null;
         ContactDeadlineUtc = ctx.Terms.Contact is { } contact ? ctx.Calendar.DeadlineFrom(ctx.NowUtc, contact) : null;
 
+        foreach (var received in _statsEvents)
+        {
+            received.AttributeTo(unitId);
+        }
+
+        RecordStats(StatsEventKind.Dispatched, ctx.NowUtc);
         var how = routingRuleId is null ? string.Empty : "（按派单规则自动派单）";
         var remark = Optional(note) is { } text ? $"：{text}" : string.Empty;
         Append(ctx, redispatch ? TimelineActions.Redispatched : TimelineActions.Dispatched,
@@ -68,6 +74,11 @@ public sealed partial class Case
         AcceptedAtUtc = ctx.NowUtc;
         HandleStartedAtUtc = ctx.NowUtc;
         HandleDeadlineUtc = ComputeHandleDeadline(ctx);
+        if (!HasContactStage || FirstContactAtUtc is not null)
+        {
+            RecordResponse(ctx.NowUtc, ctx.NowUtc);
+        }
+
         Append(ctx, TimelineActions.Accepted, $"承办单位已受理，办理时限至{CaseText.Cst(HandleDeadlineUtc.Value)}", before, isPublic: true);
     }
 

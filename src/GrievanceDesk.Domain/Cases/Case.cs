@@ -197,6 +197,7 @@ public sealed partial class Case : IVersioned
             @case._attachments.Add(new CaseAttachment(file.FileName, file.ContentType, file.SizeBytes, file.StorageKey));
         }
 
+        @case.RecordStats(StatsEventKind.Received, receivedAt);
         var collectiveNote = collective ? $"（集体访，{data.HeadCount}人）" : string.Empty;
         @case.Append(ctx, TimelineActions.Registered,
             $"登记{data.Channel.ToChinese()}诉求{collectiveNote}，受理时限至{CaseText.Cst(@case.AcceptDeadlineUtc)}", isPublic: true);

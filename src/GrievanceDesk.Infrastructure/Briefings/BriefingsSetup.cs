@@ -18,6 +18,7 @@ public static class BriefingsSetup
     {
         services.Configure<StatsOptions>(configuration.GetSection(StatsOptions.Section));
         services.AddSingleton<StatsRunner>();
+        services.Configure<BriefingOptions>(configuration.GetSection(BriefingOptions.Section));
         services.AddScoped<HotIssueFinder>();
         services.AddScoped<WeeklyBriefingBuilder>();
         services.AddScoped<WeeklyBriefingPublisher>();
@@ -25,6 +26,10 @@ public static class BriefingsSetup
         services.AddSingleton<IBriefingRenderer, PdfSharpBriefingRenderer>();
         services.AddRecurringJob<WeeklyBriefingJob>();
         services.PostConfigure<JobsOptions>(o => o.Cron.TryAdd(WeeklyBriefingJob.JobId, WeeklyBriefingJob.DefaultCron));
+        services.AddScoped<Application.Stats.Rollup.StockSnapshots>();
+        services.AddScoped<Stats.StatsRebuild>();
+        services.AddRecurringJob<Stats.StockSnapshotJob>();
+        services.PostConfigure<JobsOptions>(o => o.Cron.TryAdd(Stats.StockSnapshotJob.JobId, Stats.StockSnapshotJob.DefaultCron));
         return services;
     }
 }

@@ -46,6 +46,9 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
     public DbSet<Domain.Partners.Partner> Partners => Set<Domain.Partners.Partner>();
     public DbSet<Domain.Partners.PartnerCase> PartnerCases => Set<Domain.Partners.PartnerCase>();
     public DbSet<Domain.Partners.WebhookSubscription> WebhookSubscriptions => Set<Domain.Partners.WebhookSubscription>();
+    public DbSet<Application.Stats.Rollup.DailyStats> DailyStats => Set<Application.Stats.Rollup.DailyStats>();
+    public DbSet<Application.Stats.Rollup.DailyStock> DailyStock => Set<Application.Stats.Rollup.DailyStock>();
+    public DbSet<Application.Stats.Rollup.StockSnapshotDay> StockSnapshotDays => Set<Application.Stats.Rollup.StockSnapshotDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -70,7 +73,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
         int saved;
         try
         {
-            saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            saved = Stats.StatsRollupWriter.SaveWithRollup(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
         }
         catch (DbUpdateException e) when (LostRaceOnAnAggregate(e))
         {
@@ -100,7 +103,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
         int saved;
         try
         {
-            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            saved = await Stats.StatsRollupWriter.SaveWithRollupAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
         }
         catch (DbUpdateException e) when (LostRaceOnAnAggregate(e))
         {

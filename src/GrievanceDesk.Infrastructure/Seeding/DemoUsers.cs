@@ -19,5 +19,19 @@ public static class DemoUsers
         new("cadre3", "吴静", [Roles.Cadre], "QH-DF", "承办人 · 东风街道"),
         new("unitleader3", "郑华", [Roles.UnitLeader], "QH-RSJ", "单位负责人 · 区人社局"),
         new("cadre4", "冯磊", [Roles.Cadre], "QH-RSJ", "承办人 · 区人社局"),
+
+        // Every other unit that routing (or the conflict guard, which sends a case up to the district) gives cases to
+        // has its head, who may work them as a cadre does (SPEC §1), so that no demo case waits on a unit with nobody.
+        new("qhleader", "韩志刚", [Roles.UnitLeader], "QH", "单位负责人 · 区人民政府"),
+        new("stjleader", "蒋雪", [Roles.UnitLeader], "QH-STJ", "单位负责人 · 区生态环境局"),
+        new("scjleader", "沈立", [Roles.UnitLeader], "QH-SCJ", "单位负责人 · 区市场监管局"),
+        new("jwleader", "杨帆", [Roles.UnitLeader], "QH-JW", "单位负责人 · 区教委"),
+        new("wjwleader", "朱丹", [Roles.UnitLeader], "QH-WJW", "单位负责人 · 区卫健委"),
+        new("jtwleader", "秦川", [Roles.UnitLeader], "QH-JTW", "单位负责人 · 区交通委"),
+        new("cgwleader", "许诺", [Roles.UnitLeader], "QH-CGW", "单位负责人 · 区城管委"),
+        new("sfjleader", "何平", [Roles.UnitLeader], "QH-SFJ", "单位负责人 · 区司法局"),
+        new("mzjleader", "吕梅", [Roles.UnitLeader], "QH-MZJ", "单位负责人 · 区民政局"),
+        new("xhleader", "施展", [Roles.UnitLeader], "QH-XH", "单位负责人 · 西湖街道"),
+        new("nyleader", "张弛", [Roles.UnitLeader], "QH-NY", "单位负责人 · 南苑街道"),
     ];
 }

@@ -23,17 +23,18 @@ public sealed partial class BriefingTests(HandBuiltCasesFactory app) : IClassFix
         var text = await PdfTextAsync(WeekUrl);
 
         text.ShouldContain("每周信访工作简报");
-        text.ShouldContain("2026年第10周（2026年3月2日—3月8日）");
+        text.ShouldContain("2026年第10期（第10周，2026年3月2日—3月8日）");
         text.ShouldContain($"本周共受理信访事项 {Expected.Office.Received} 件（较上周 +{Expected.Office.Received - Expected.ReceivedWeekBefore}）");
         text.ShouldContain($"交办 {Expected.Office.Dispatched} 件，办结 {Expected.Office.Closed} 件");
         text.ShouldContain($"截至周末在办 {Expected.Office.Open} 件，其中超期 {Expected.Office.Overdue} 件");
-        // 18/23, 17/18, 8/11, 9/11, as the API counts them.
-        text.ShouldContain("响应率 78.3%，按期办结率 94.4%，解决率 72.7%，满意率 81.8%");
-        text.ShouldContain("17 / 18");
-        text.ShouldContain("18 / 23");
-        // The ranking: B first, A second; C (two cases) is not ranked.
+        // 18/21, 18/20, 8/11, 9/11, as the API counts them.
+        text.ShouldContain("响应率 85.7%，按期办结率 90.0%，解决率 72.7%，满意率 81.8%");
+        text.ShouldContain("18 / 20");
+        text.ShouldContain("18 / 21");
+        // The ranking over four weeks (W7–W10): B first, A second with A6, A13 and A14 of the weeks before; C (two
+        // cases) is not ranked.
         text.ShouldContain($"1{UnitBName}10");
-        text.ShouldContain($"2{UnitAName}11");
+        text.ShouldContain($"2{UnitAName}14");
         // Hot issues, a collective petition, the overdue and the paused cases.
         text.ShouldContain(WageSubject);
         text.ShouldContain(HotAddress);
@@ -42,6 +43,37 @@ public sealed partial class BriefingTests(HandBuiltCasesFactory app) : IClassFix
         text.ShouldContain("ST-A08");
         text.ShouldContain("第10周");
         text.ShouldContain("第3周");
+    }
+
+    [Fact]
+    public async Task The_pdf_reads_as_a_briefing_masthead_assessment_streets_rolling_ranking_and_definitions()
+    {
+        var text = await PdfTextAsync(WeekUrl);
+
+        // The masthead.
+        text.ShouldContain("内部资料 注意保存");
+        text.ShouldContain("编发单位：清河区人民政府信访办公室");
+        text.ShouldContain("签发人：");
+        text.ShouldContain("报送：");
+        text.ShouldContain("抄送：");
+        // 研判, from the figures: 25 received against 3 the week before.
+        text.ShouldContain("研判");
+        text.ShouldContain($"本周受理 {Expected.Office.Received} 件，环比上升");
+        text.ShouldContain("本周发生集体访 1 批次");
+        // 同比/累计, 来访 批次/人次 (A5: 6 people; C1: 1), 初信初访/重复访.
+        text.ShouldContain("同比（去年同周）受理 0 件");
+        text.ShouldContain("来访 2 批 7 人次");
+        text.ShouldContain($"初信初访 {Expected.Office.Received - 2} 件，重复访 2 件");
+        // The 属地 table and the rolling ranking with its weights and the units with too few cases.
+        text.ShouldContain("属地分布");
+        text.ShouldContain("近4周");
+        text.ShouldContain("响应率×20% + 按期办结率×20% + 解决率×30% + 满意率×30%");
+        text.ShouldMatch(@"件数不足（不参与排名）：[^。]*（2件）");
+        // The office's own backlog on its own line: Q1 and Q3, Q3 overdue.
+        text.ShouldContain("信访办自身待派单：期末 2 件，其中超期 1 件");
+        text.ShouldContain("本周督办单");
+        text.ShouldContain("口径说明");
+        text.ShouldContain("按期办结率：");
     }
 
     [Fact]

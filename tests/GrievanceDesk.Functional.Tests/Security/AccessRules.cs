@@ -93,6 +93,7 @@ public static class AccessRules
 
         ["POST /api/cases"] = IntakeDesk,
         ["GET /api/cases"] = ListReaders,
+        ["GET /api/cases/export"] = ListReaders,
         ["GET /api/cases/lookup"] = IntakeDesk,
         ["GET /api/cases/{id}"] = CaseReaders,
         ["GET /api/cases/{id}/similar"] = CaseReaders,
@@ -124,6 +125,7 @@ public static class AccessRules
 
         ["GET /api/stats"] = ListReaders,
         ["GET /api/stats/hot-issues"] = ListReaders,
+        ["GET /api/stats/export"] = ListReaders,
 
         ["GET /api/briefings"] = BriefingReaders,
         ["GET /api/briefings/weekly/{year}/{week}"] = BriefingReaders,

@@ -174,50 +174,50 @@ public static class HandBuiltCases
         public static readonly Figures Office = new(
             Received: 25,
             Dispatched: 24,           // A1–A12 (12, A6 dispatched 03-04), B (10), C (2)
-            Closed: 18,               // A1, A2, A4, A7, A10, A13 (second round) + B (10) + C (2); A6's close was undone by its reopen
+            Closed: 20,               // A1, A2, A4, A6, A7, A10, A13 ×2 + B (10) + C (2): a close counts in its week though a reopen follows
             Open: 10,                 // A3, A5, A6, A8, A9, A11, A12, A14 + Q1, Q3
             Overdue: 4,               // A3, A9, A14, Q3 (A8 is paused)
-            ClosedLate: 1,            // A2
-            Response: (18, 23),       // due: A1–A10 (10), B (10), C (2), Q3; responded: A1, A4, A5, A7, A8, A10, B, C
-            OnTime: (17, 18),
+            ClosedLate: 2,            // A2, A13's first round
+            Response: (18, 21),       // responses completed: A1–A8, A10 (9), B (10), C (2); late: A2, A3 (contact), A6
+            OnTime: (18, 20),
             Resolution: (8, 11),      // visits: A1, A2, A6, A7, A13 ×2, B1–B4, C1 (11; not A4's, anonymous; not A10's, next week)
             Satisfaction: (9, 11),    // all but A6 and A13's first
             Repeat: (2, 25),          // A7, Q2
-            Reopen: (2, 20),          // A6, A13 reopened ÷ (18 closed + 2 reopened)
+            Reopen: (2, 11),          // A6, A13 reopened ÷ 11 return visits
             Collective: 1,            // A5
             Escalations: 3);          // A9 (leader), A13 (office), A14 (ladder, leader supervision)
 
         /// <summary>Unit A (区住建委): 11 received, ranked; second behind B.</summary>
         public static readonly Figures UnitA = new(
-            Received: 11, Dispatched: 12, Closed: 6, Open: 8, Overdue: 3, ClosedLate: 1,
-            Response: (6, 10), OnTime: (5, 6), Resolution: (3, 6), Satisfaction: (4, 6), Repeat: (1, 11), Reopen: (2, 8),
+            Received: 11, Dispatched: 12, Closed: 8, Open: 8, Overdue: 3, ClosedLate: 2,
+            Response: (6, 9), OnTime: (6, 8), Resolution: (3, 6), Satisfaction: (4, 6), Repeat: (1, 11), Reopen: (2, 6),
             Collective: 1, Escalations: 3);
 
         /// <summary>Unit B (区人社局): ten perfect cases, ranked first.</summary>
         public static readonly Figures UnitB = new(
             Received: 10, Dispatched: 10, Closed: 10, Open: 0, Overdue: 0, ClosedLate: 0,
-            Response: (10, 10), OnTime: (10, 10), Resolution: (4, 4), Satisfaction: (4, 4), Repeat: (0, 10), Reopen: (0, 10),
+            Response: (10, 10), OnTime: (10, 10), Resolution: (4, 4), Satisfaction: (4, 4), Repeat: (0, 10), Reopen: (0, 4),
             Collective: 0, Escalations: 0);
 
         /// <summary>Unit C (东风街道): perfect, but two cases: below the minimum of 10, not ranked.</summary>
         public static readonly Figures UnitC = new(
             Received: 2, Dispatched: 2, Closed: 2, Open: 0, Overdue: 0, ClosedLate: 0,
-            Response: (2, 2), OnTime: (2, 2), Resolution: (1, 1), Satisfaction: (1, 1), Repeat: (0, 2), Reopen: (0, 2),
+            Response: (2, 2), OnTime: (2, 2), Resolution: (1, 1), Satisfaction: (1, 1), Repeat: (0, 2), Reopen: (0, 1),
             Collective: 0, Escalations: 0);
 
-        /// <summary>The dispatcher queue: Q1, Q2 received in the week; Q1 and Q3 open; Q3 overdue and due.</summary>
+        /// <summary>The dispatcher queue: Q1, Q2 received in the week; Q1 and Q3 open; Q3 overdue, never responded.</summary>
         public static readonly Figures Queue = new(
             Received: 2, Dispatched: 0, Closed: 0, Open: 2, Overdue: 1, ClosedLate: 0,
-            Response: (0, 1), OnTime: (0, 0), Resolution: (0, 0), Satisfaction: (0, 0), Repeat: (1, 2), Reopen: (0, 0),
+            Response: (0, 0), OnTime: (0, 0), Resolution: (0, 0), Satisfaction: (0, 0), Repeat: (1, 2), Reopen: (0, 0),
             Collective: 0, Escalations: 0);
 
         /// <summary>Category X (物业管理): the A cases but A5 and A12 (噪声), plus Q1 and Q2.</summary>
         public static readonly Figures CategoryX = new(
             Received: 11,             // A1–A4, A7–A11, Q1, Q2
             Dispatched: 10,           // A1–A4, A6–A11
-            Closed: 6, Open: 7, Overdue: 3, ClosedLate: 1,
-            Response: (5, 9),         // due A1–A4, A6–A10; responded A1, A4, A7, A8, A10
-            OnTime: (5, 6), Resolution: (3, 6), Satisfaction: (4, 6), Repeat: (2, 11), Reopen: (2, 8),
+            Closed: 8, Open: 7, Overdue: 3, ClosedLate: 2,
+            Response: (5, 8),         // responses A1–A4, A6–A8, A10; on time A1, A4, A7, A8, A10
+            OnTime: (6, 8), Resolution: (3, 6), Satisfaction: (4, 6), Repeat: (2, 11), Reopen: (2, 6),
             Collective: 0, Escalations: 3);
 
         /// <summary>Received in the week before (2026-W9): A6, A13, Q3.</summary>

@@ -141,6 +141,7 @@ internal static class CaseConfiguration
             child.Property(x => x.Note).HasMaxLength(2000);
             child.HasIndex(x => x.IssuedAtUtc);
         });
+        Children(model, b, c => c.StatsEvents, "_statsEvents", "CaseStatsEvents", child => child.HasIndex(x => x.Day));
         Children(model, b, c => c.Timeline, "_timeline", "CaseTimeline", child =>
         {
             child.Property(x => x.Action).HasMaxLength(48);

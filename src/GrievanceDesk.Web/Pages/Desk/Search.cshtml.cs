@@ -33,6 +33,18 @@ public sealed class SearchModel(ISender sender, TimeProvider clock) : UiPageMode
     [BindProperty(SupportsGet = true)]
     public Filters F { get; set; } = new();
 
+    /// <summary>The same filters as GET /api/cases/export takes them: the list as .xlsx, masked as shown.</summary>
+    public string ExportUrl => "/api/cases/export" + new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(
+        new (string Key, string? Value)[]
+        {
+            ("status", F.Status is { } s ? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString()) : null),
+            ("unit", F.Unit), ("category", F.Category), ("region", F.Region),
+            ("channel", F.Channel is { } c ? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(c.ToString()) : null),
+            ("overdue", F.Overdue?.ToString().ToLowerInvariant()), ("q", F.Q),
+            ("from", F.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("to", F.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        }.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))).ToQueryString();
+
     public PagedResult<CaseListItemDto> Result { get; private set; } = new([], 0, 1, PageSize);
     public IReadOnlyList<CategoryDto> Categories { get; private set; } = [];
     public IReadOnlyList<RegionDto> Regions { get; private set; } = [];
