@@ -41,6 +41,8 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_AppliedSeeds", x => x.Key);
                 });
+
+            GrievanceDesk.Infrastructure.Persistence.DeadlineBackfill.Apply(migrationBuilder); // hand-written SQL
         }
 
         /// <inheritdoc />

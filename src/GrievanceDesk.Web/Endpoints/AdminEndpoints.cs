@@ -8,7 +8,7 @@ namespace GrievanceDesk.Web.Endpoints;
 /// <summary>Admin CRUD of reference data and users under /api/admin (SPEC §1: Admin only).</summary>
 internal static class AdminEndpoints
 {
-    public sealed record UnitBody(string Code, string Name, int? ParentId, bool AutoAssign, bool IsActive = true);
+    public sealed record UnitBody(string Code, string Name, int? ParentId, bool AutoAssign = false, bool IsActive = true);
 
     public sealed record NodeBody(string Code, string Name, int? ParentId, bool IsActive = true);
 
