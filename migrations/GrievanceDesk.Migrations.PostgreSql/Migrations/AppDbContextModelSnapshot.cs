@@ -22,6 +22,104 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.DailyStats", b =>
+                {
+                    b.Property<int>("ScopeUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Collective")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Repeats")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visited")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ScopeUnitId", "Dimension", "Day", "Key");
+
+                    b.ToTable("DailyStats", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.DailyStock", b =>
+                {
+                    b.Property<int>("ScopeUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ScopeUnitId", "Dimension", "Day", "Key");
+
+                    b.ToTable("DailyStock", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.StockSnapshotDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("StockSnapshotDays", (string)null);
+                });
+
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.Case", b =>
                 {
                     b.Property<long>("Id")
@@ -31,6 +129,9 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("AcceptDeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AcceptStartedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("AcceptedAtUtc")
@@ -85,6 +186,9 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("HandleRound")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("HandleStartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("HeadCount")
                         .HasColumnType("integer");
@@ -154,6 +258,12 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                     b.Property<int?>("RoutingRuleId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchTerms")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SlaPolicyId")
                         .HasColumnType("integer");
 
@@ -210,7 +320,11 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SlaPolicyId", "DueAtUtc");
 
-                    b.HasIndex("UnitId", "Status");
+                    b.HasIndex("UnitId", "DueAtUtc");
+
+                    b.HasIndex("UnitId", "RegisteredAtUtc");
+
+                    b.HasIndex("UnitId", "Status", "CadreUserName");
 
                     b.HasIndex("DispatchedAtUtc", "UnitId", "CategoryId", "RegionId", "Channel")
                         .HasDatabaseName("IX_Cases_Stats_Dispatched");
@@ -338,6 +452,8 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("Name");
 
                     b.HasIndex("Phone");
 
@@ -656,6 +772,63 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                     b.ToTable("RevealAudits", (string)null);
                 });
 
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.StatsEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Collective")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Solved")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("CaseStatsEvents", (string)null);
+                });
+
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>
                 {
                     b.Property<long>("Id")
@@ -748,6 +921,125 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("CaseTimeline", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Partners.Partner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("KeyIssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyPrefix")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Partners", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Partners.PartnerCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExternalReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("PartnerId", "ExternalReference")
+                        .IsUnique();
+
+                    b.ToTable("PartnerCases", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Partners.WebhookSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.ReferenceData.Category", b =>
@@ -981,6 +1273,9 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<bool>("IsProvisional")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1226,6 +1521,40 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("IX_OutboxMessages_Due");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Infrastructure.ReferenceData.ReferenceDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReferenceDataVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Infrastructure.Seeding.AppliedSeed", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AppliedSeeds", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1492,6 +1821,15 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GrievanceDesk.Domain.Cases.StatsEvent", b =>
+                {
+                    b.HasOne("GrievanceDesk.Domain.Cases.Case", null)
+                        .WithMany("StatsEvents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrievanceDesk.Domain.Cases.SupervisionOrder", b =>
                 {
                     b.HasOne("GrievanceDesk.Domain.Cases.Case", null)
@@ -1506,6 +1844,30 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                         .WithMany("Timeline")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Partners.PartnerCase", b =>
+                {
+                    b.HasOne("GrievanceDesk.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrievanceDesk.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrievanceDesk.Domain.Partners.WebhookSubscription", b =>
+                {
+                    b.HasOne("GrievanceDesk.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrievanceDesk.Domain.ReferenceData.Category", b =>
@@ -1627,6 +1989,8 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                     b.Navigation("ReturnVisits");
 
                     b.Navigation("Returns");
+
+                    b.Navigation("StatsEvents");
 
                     b.Navigation("SupervisionOrders");
 

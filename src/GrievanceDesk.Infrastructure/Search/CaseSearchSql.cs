@@ -61,6 +61,23 @@ public static class CaseSearchSql
         "IF EXISTS (SELECT 1 FROM sys.fulltext_catalogs WHERE name = 'GrievanceDeskSearch') DROP FULLTEXT CATALOG GrievanceDeskSearch",
     ];
 
+    /// <summary>PostgreSQL's text search configuration for the bigram column: no stemming, no stop words.</summary>
+    public const string PostgreSqlConfiguration = "simple";
+
+    /// <summary>
+    /// PostgreSQL: a GIN index over the column's text search vector, the same expression the search asks
+    /// (<c>to_tsvector('simple', "SearchTerms")</c>), so a phrase query is answered from the index.
+    /// </summary>
+    public static readonly string[] PostgreSqlUp =
+    [
+        $"""CREATE INDEX "IX_Cases_SearchTerms_FullText" ON "Cases" USING GIN (to_tsvector('{PostgreSqlConfiguration}'::regconfig, "SearchTerms"))""",
+    ];
+
+    public static readonly string[] PostgreSqlDown =
+    [
+        """DROP INDEX IF EXISTS "IX_Cases_SearchTerms_FullText" """,
+    ];
+
     /// <summary>Runs the statements in a migration; <paramref name="suppressTransaction"/> for SQL Server's full-text DDL.</summary>
     public static void Apply(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder migration, IEnumerable<string> statements, bool suppressTransaction = false)
     {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrievanceDesk.Infrastructure.Search;
 
 /// <summary>SQLite: the FTS5 table over the bigram column; its rowid is the case id, so the newest matches are read first.</summary>
-internal sealed class SqliteCaseTextSearch(AppDbContext db) : ICaseTextSearch
+public sealed class SqliteCaseTextSearch(AppDbContext db) : ICaseTextSearch
 {
     public IQueryable<CaseTextHit> Matching(IReadOnlyList<SearchPhrase> phrases)
     {
@@ -22,7 +22,7 @@ internal sealed class SqliteCaseTextSearch(AppDbContext db) : ICaseTextSearch
 }
 
 /// <summary>SQL Server: CONTAINS over the full-text index of the bigram column.</summary>
-internal sealed class SqlServerCaseTextSearch(AppDbContext db) : ICaseTextSearch
+public sealed class SqlServerCaseTextSearch(AppDbContext db) : ICaseTextSearch
 {
     public IQueryable<CaseTextHit> Matching(IReadOnlyList<SearchPhrase> phrases)
     {
@@ -37,4 +37,30 @@ internal sealed class SqlServerCaseTextSearch(AppDbContext db) : ICaseTextSearch
             .Where(c => EF.Functions.Contains(EF.Property<string>(c, CaseConfiguration.SearchTermsShadow), condition))
             .Select(c => new CaseTextHit(c.Id));
     }
+}
+
+/// <summary>
+/// PostgreSQL: its own full-text search over the bigram column. A GIN index on <c>to_tsvector('simple', SearchTerms)</c>
+/// (the simple configuration: no stemming, no stop words, so each bigram is one lexeme with its position), asked with a
+/// phrase query per phrase (电梯故障 → '电梯' &lt;-&gt; '梯故' &lt;-&gt; '故障'), all required; a lone character as a prefix.
+/// </summary>
+public sealed class PostgreSqlCaseTextSearch(AppDbContext db) : ICaseTextSearch
+{
+    public IQueryable<CaseTextHit> Matching(IReadOnlyList<SearchPhrase> phrases)
+    {
+        if (phrases.Count == 0)
+        {
+            return db.Cases.Where(_ => false).Select(c => new CaseTextHit(c.Id));
+        }
+
+        var query = string.Join(" & ", phrases.Select(p =>
+            "(" + string.Join(" <-> ", p.Terms.Select(Lexeme)) + (p.IsPrefix ? ":*" : string.Empty) + ")"));
+        return db.Cases
+            .Where(c => EF.Functions.ToTsVector(CaseSearchSql.PostgreSqlConfiguration, EF.Property<string>(c, CaseConfiguration.SearchTermsShadow))
+                .Matches(EF.Functions.ToTsQuery(CaseSearchSql.PostgreSqlConfiguration, query)))
+            .Select(c => new CaseTextHit(c.Id));
+    }
+
+    /// <summary>A term as a quoted lexeme (its own quotes doubled), so nothing in it is read as an operator.</summary>
+    private static string Lexeme(string term) => "'" + term.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

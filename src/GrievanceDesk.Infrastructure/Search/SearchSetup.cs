@@ -8,13 +8,17 @@ internal static class SearchSetup
     /// <summary>The full-text search of the configured provider.</summary>
     public static IServiceCollection AddGrievanceDeskSearch(this IServiceCollection services, DatabaseProvider provider)
     {
-        if (provider == DatabaseProvider.SqlServer)
+        switch (provider)
         {
-            services.AddScoped<ICaseTextSearch, SqlServerCaseTextSearch>();
-        }
-        else
-        {
-            services.AddScoped<ICaseTextSearch, SqliteCaseTextSearch>();
+            case DatabaseProvider.SqlServer:
+                services.AddScoped<ICaseTextSearch, SqlServerCaseTextSearch>();
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddScoped<ICaseTextSearch, PostgreSqlCaseTextSearch>();
+                break;
+            default:
+                services.AddScoped<ICaseTextSearch, SqliteCaseTextSearch>();
+                break;
         }
 
         return services;

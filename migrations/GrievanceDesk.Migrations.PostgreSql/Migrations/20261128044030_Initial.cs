@@ -13,6 +13,18 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AppliedSeeds",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AppliedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppliedSeeds", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -109,6 +121,49 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DailyStats",
+                columns: table => new
+                {
+                    ScopeUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Key = table.Column<int>(type: "integer", nullable: false),
+                    Received = table.Column<int>(type: "integer", nullable: false),
+                    Repeats = table.Column<int>(type: "integer", nullable: false),
+                    Collective = table.Column<int>(type: "integer", nullable: false),
+                    Dispatched = table.Column<int>(type: "integer", nullable: false),
+                    Responses = table.Column<int>(type: "integer", nullable: false),
+                    RespondedOnTime = table.Column<int>(type: "integer", nullable: false),
+                    Closed = table.Column<int>(type: "integer", nullable: false),
+                    ClosedOnTime = table.Column<int>(type: "integer", nullable: false),
+                    Visited = table.Column<int>(type: "integer", nullable: false),
+                    Solved = table.Column<int>(type: "integer", nullable: false),
+                    Satisfied = table.Column<int>(type: "integer", nullable: false),
+                    Reopened = table.Column<int>(type: "integer", nullable: false),
+                    Escalations = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyStats", x => new { x.ScopeUnitId, x.Dimension, x.Day, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DailyStock",
+                columns: table => new
+                {
+                    ScopeUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Key = table.Column<int>(type: "integer", nullable: false),
+                    Open = table.Column<int>(type: "integer", nullable: false),
+                    Overdue = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyStock", x => new { x.ScopeUnitId, x.Dimension, x.Day, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -128,7 +183,8 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 {
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IsProvisional = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -174,6 +230,37 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Partners",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    KeyPrefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    KeyIssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Partners", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferenceDataVersion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceDataVersion", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Regions",
                 columns: table => new
                 {
@@ -193,6 +280,18 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                         principalTable: "Regions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockSnapshotDays",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    TakenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockSnapshotDays", x => x.Day);
                 });
 
             migrationBuilder.CreateTable(
@@ -374,6 +473,30 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PartnerId = table.Column<int>(type: "integer", nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Events = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookSubscriptions_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoutingRules",
                 columns: table => new
                 {
@@ -443,6 +566,8 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                     ContactDeadlineUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     HandleDeadlineUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     FeedbackDeadlineUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptStartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandleStartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     HandleRound = table.Column<int>(type: "integer", nullable: false),
                     Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     ResolutionSummary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
@@ -457,7 +582,8 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                     IsPaused = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     TimelineCount = table.Column<int>(type: "integer", nullable: false),
-                    DueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    DueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SearchTerms = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: true, defaultValue: "")
                 },
                 constraints: table =>
                 {
@@ -721,6 +847,36 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseStatsEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Collective = table.Column<bool>(type: "boolean", nullable: false),
+                    OnTime = table.Column<bool>(type: "boolean", nullable: false),
+                    Solved = table.Column<bool>(type: "boolean", nullable: false),
+                    Satisfied = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseStatsEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseStatsEvents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseSupervisionOrders",
                 columns: table => new
                 {
@@ -773,6 +929,34 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PartnerCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PartnerId = table.Column<int>(type: "integer", nullable: false),
+                    ExternalReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnerCases_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PartnerCases_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RevealAudits",
                 columns: table => new
                 {
@@ -796,6 +980,11 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.InsertData(
+                table: "ReferenceDataVersion",
+                columns: new[] { "Id", "Version" },
+                values: new object[] { 1, 1L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -854,6 +1043,11 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 name: "IX_CaseComplainants_IdNumberHash",
                 table: "CaseComplainants",
                 column: "IdNumberHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseComplainants_Name",
+                table: "CaseComplainants",
+                column: "Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseComplainants_Phone",
@@ -988,9 +1182,29 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_UnitId_Status",
+                name: "IX_Cases_UnitId_DueAtUtc",
                 table: "Cases",
-                columns: new[] { "UnitId", "Status" });
+                columns: new[] { "UnitId", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_UnitId_RegisteredAtUtc",
+                table: "Cases",
+                columns: new[] { "UnitId", "RegisteredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_UnitId_Status_CadreUserName",
+                table: "Cases",
+                columns: new[] { "UnitId", "Status", "CadreUserName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseStatsEvents_CaseId",
+                table: "CaseStatsEvents",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseStatsEvents_Day",
+                table: "CaseStatsEvents",
+                column: "Day");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseSupervisionOrders_CaseId",
@@ -1028,6 +1242,29 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 name: "IX_OutboxMessages_IdempotencyKey",
                 table: "OutboxMessages",
                 column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerCases_CaseId",
+                table: "PartnerCases",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerCases_PartnerId_ExternalReference",
+                table: "PartnerCases",
+                columns: new[] { "PartnerId", "ExternalReference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partners_KeyPrefix",
+                table: "Partners",
+                column: "KeyPrefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partners_Name",
+                table: "Partners",
+                column: "Name",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1081,11 +1318,24 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 name: "IX_Units_ParentId",
                 table: "Units",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_PartnerId",
+                table: "WebhookSubscriptions",
+                column: "PartnerId");
+
+            // Hand-written: the full-text index of the search column (Infrastructure/Search/CaseSearchSql.cs).
+            GrievanceDesk.Infrastructure.Search.CaseSearchSql.Apply(migrationBuilder, GrievanceDesk.Infrastructure.Search.CaseSearchSql.PostgreSqlUp);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            GrievanceDesk.Infrastructure.Search.CaseSearchSql.Apply(migrationBuilder, GrievanceDesk.Infrastructure.Search.CaseSearchSql.PostgreSqlDown);
+
+            migrationBuilder.DropTable(
+                name: "AppliedSeeds");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1135,10 +1385,19 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 name: "CaseReturnVisits");
 
             migrationBuilder.DropTable(
+                name: "CaseStatsEvents");
+
+            migrationBuilder.DropTable(
                 name: "CaseSupervisionOrders");
 
             migrationBuilder.DropTable(
                 name: "CaseTimeline");
+
+            migrationBuilder.DropTable(
+                name: "DailyStats");
+
+            migrationBuilder.DropTable(
+                name: "DailyStock");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -1153,13 +1412,25 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "PartnerCases");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceDataVersion");
+
+            migrationBuilder.DropTable(
                 name: "RevealAudits");
 
             migrationBuilder.DropTable(
                 name: "RoutingRules");
 
             migrationBuilder.DropTable(
+                name: "StockSnapshotDays");
+
+            migrationBuilder.DropTable(
                 name: "TrackingCounters");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1169,6 +1440,9 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Partners");
 
             migrationBuilder.DropTable(
                 name: "Regions");
