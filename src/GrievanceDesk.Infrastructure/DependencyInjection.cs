@@ -35,7 +35,7 @@ public static class DependencyInjection
             DbContextOptionsFactory.Configure(o, database.Provider, connectionString);
             if (sp.GetService<PersonalDataProtector>() is { } protector)
             {
-                o.UsePersonalDataProtection(protector); // ID numbers encrypted at rest (SPEC §7)
+                o.UsePersonalDataProtection(protector); // ID numbers encrypted at rest (docs/product.md §7)
             }
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrievanceDesk.Benchmarks;
 
 /// <summary>
-/// SPEC §10: one escalation scan over the seeded cases (≤ 1 s), in steady state. The seeder writes no escalation
+/// docs/product.md §10: one escalation scan over the seeded cases (≤ 1 s), in steady state. The seeder writes no escalation
 /// records, so first every step already due at "now" is recorded with raw SQL (as the sweeps before would have), on a
 /// copy of the data set; then (a) the scan alone: every <see cref="EscalationSweep.DueCases"/> query of the sweep, all
 /// policies × 4 steps, and the whole job with nothing due; (b) the whole job (the <see cref="IRecurringJob"/> from the

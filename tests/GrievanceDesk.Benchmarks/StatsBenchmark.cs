@@ -1,7 +1,6 @@
 using GrievanceDesk.Application.Briefings;
 using GrievanceDesk.Application.Stats;
 using GrievanceDesk.Infrastructure.Persistence;
-using GrievanceDesk.Reports.Briefings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrievanceDesk.Benchmarks;
 
 /// <summary>
-/// SPEC §10: the §5 figures for a week and for a year over the seeded cases (≤ 2 s), through the same request the API
+/// docs/product.md §10: the §5 figures for a week and for a year over the seeded cases (≤ 2 s), through the same request the API
 /// sends (GET /api/stats → <see cref="GetStats"/>), and the weekly briefing: built from the same queries, rendered (≤ 3 s).
 /// </summary>
 public static class StatsBenchmark

@@ -152,7 +152,7 @@ public sealed class WebApp : IAsyncDisposable
     }
 }
 
-/// <summary>SPEC §10: intake through POST /api/cases (≥ 300 cases/s sustained; p99 ≤ 50 ms at 100 cases/s) and the case page (≤ 50 ms).</summary>
+/// <summary>docs/product.md §10: intake through POST /api/cases (≥ 300 cases/s sustained; p99 ≤ 50 ms at 100 cases/s) and the case page (≤ 50 ms).</summary>
 public static class WebBenchmark
 {
     public const double IntakeRatePerSecond = 300;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using GrievanceDesk.Application.Briefings;
 using GrievanceDesk.Reports.Briefings;
 using Xunit.Abstractions;
 
@@ -28,7 +29,7 @@ public sealed class BriefingSampleTests(ITestOutputHelper output)
         File.WriteAllBytes(Path.Combine(folder, "briefing-sample.pdf"), pdf);
         File.WriteAllBytes(Path.Combine(folder, "briefing-empty.pdf"), renderer.Render(SampleBriefings.Empty()));
 
-        // Reported, not asserted: SPEC §10 asks for at most 3 s, and timings in a shared test run are noise.
+        // Reported, not asserted: docs/product.md §10 asks for at most 3 s, and timings in a shared test run are noise.
         output.WriteLine($"150-row briefing: {pdf.Length / 1024.0:0.0} KB, {PdfText.Of(pdf).Pages.Count} pages; " +
                          $"first render {cold.ElapsedMilliseconds} ms (loads the font), then {warm.ElapsedMilliseconds / runs} ms each");
         pdf.Length.ShouldBeGreaterThan(0);

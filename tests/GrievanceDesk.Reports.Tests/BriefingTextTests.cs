@@ -1,4 +1,4 @@
-using GrievanceDesk.Reports.Briefings;
+using GrievanceDesk.Application.Briefings;
 
 namespace GrievanceDesk.Reports.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using GrievanceDesk.Application.Briefings;
 using GrievanceDesk.Reports.Briefings;
 using GrievanceDesk.Reports.Layout.Pdf;
 

@@ -1,3 +1,4 @@
+using GrievanceDesk.Application.Briefings;
 using GrievanceDesk.Reports.Layout.Pdf;
 
 namespace GrievanceDesk.Reports.Briefings;

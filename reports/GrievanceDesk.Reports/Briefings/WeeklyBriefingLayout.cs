@@ -1,5 +1,6 @@
 using GrievanceDesk.Reports.Layout;
-using static GrievanceDesk.Reports.Briefings.BriefingText;
+using GrievanceDesk.Application.Briefings;
+using static GrievanceDesk.Application.Briefings.BriefingText;
 
 namespace GrievanceDesk.Reports.Briefings;
 

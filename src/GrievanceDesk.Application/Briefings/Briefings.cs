@@ -1,7 +1,6 @@
 using FluentValidation;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Domain.Time;
-using GrievanceDesk.Reports.Briefings;
 using Mediator;
 
 namespace GrievanceDesk.Application.Briefings;

@@ -3,7 +3,6 @@ using GrievanceDesk.Application.Stats;
 using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Domain.Common;
 using GrievanceDesk.Domain.Time;
-using GrievanceDesk.Reports.Briefings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using GrievanceDesk.Application.Stats;
 using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Domain.Time;
-using GrievanceDesk.Reports.Briefings;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrievanceDesk.Application.Briefings;

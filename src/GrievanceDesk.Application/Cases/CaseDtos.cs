@@ -6,7 +6,7 @@ namespace GrievanceDesk.Application.Cases;
 /// <summary>A reference-data item as a case shows it.</summary>
 public sealed record RefDto(int Id, string Code, string Name);
 
-/// <summary>Phone and ID numbers are masked (SPEC §7); a report's complainant is hidden from the respondent unit.</summary>
+/// <summary>Phone and ID numbers are masked (docs/product.md §7); a report's complainant is hidden from the respondent unit.</summary>
 public sealed record ComplainantDto(string Name, string? Phone, string? IdNumber, string? Address);
 
 public sealed record TimelineEntryDto(int Sequence, DateTimeOffset At, string Actor, string ActorName, string Action, string Summary, string? Before, string? After, bool IsPublic);

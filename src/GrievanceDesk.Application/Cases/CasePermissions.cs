@@ -4,7 +4,7 @@ using GrievanceDesk.Domain.Cases;
 namespace GrievanceDesk.Application.Cases;
 
 /// <summary>
-/// Who may do what to a case (SPEC §1). The case's state decides whether an action is possible (the aggregate checks
+/// Who may do what to a case (docs/product.md §1). The case's state decides whether an action is possible (the aggregate checks
 /// that); this table decides whose action it is. Unit roles act only on their own unit's cases, and another unit's
 /// case does not exist for them (404, not 403).
 /// </summary>

@@ -41,7 +41,7 @@ public interface IAttachmentStore
 
 /// <summary>
 /// Finds a complainant by ID number without decrypting any: the keyed hash (HMAC) stored beside each encrypted ID
-/// number, in the shadow property <see cref="HashProperty"/> of the complainant (SPEC §7).
+/// number, in the shadow property <see cref="HashProperty"/> of the complainant (docs/product.md §7).
 /// </summary>
 public interface IIdNumberIndex
 {

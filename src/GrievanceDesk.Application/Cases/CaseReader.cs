@@ -45,7 +45,7 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, IUserDirecto
 
     /// <summary>
     /// The case page of a case created in this request: every child is still in memory, so nothing is read back
-    /// (intake is the hot path; SPEC §10 asks 300 cases a second).
+    /// (intake is the hot path; docs/product.md §10 asks 300 cases a second).
     /// </summary>
     public Task<CaseDetailDto> DescribeNew(Case c, CancellationToken ct) => Describe(c, ct);
 
@@ -126,7 +126,7 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, IUserDirecto
 
     /// <summary>
     /// The caller's unit and its ancestors, empty for a caller without a unit. A report whose respondent is in this list
-    /// must not show, nor be found or linked by, its complainant's identity (SPEC §3): see <see cref="Case.HidesIdentityFrom"/>.
+    /// must not show, nor be found or linked by, its complainant's identity (docs/product.md §3): see <see cref="Case.HidesIdentityFrom"/>.
     /// </summary>
     public async Task<List<int>> ViewerUnitAncestry(CancellationToken ct)
     {
@@ -138,7 +138,7 @@ public sealed class CaseReader(IAppDbContext db, ICurrentUser user, IUserDirecto
         return [.. Tree.Ancestry(viewerUnit, (await reference.GetAsync(ct)).UnitParents)];
     }
 
-    /// <summary>A report's complainant is never shown to users of the respondent unit or a unit below it (SPEC §3).</summary>
+    /// <summary>A report's complainant is never shown to users of the respondent unit or a unit below it (docs/product.md §3).</summary>
     private async Task<bool> HidesIdentity(Case c, CancellationToken ct) =>
         c.Kind == CaseKind.Report && user.UnitId is not null && c.HidesIdentityFrom(await ViewerUnitAncestry(ct));
 

@@ -9,7 +9,7 @@ namespace GrievanceDesk.Application.Cases;
 public sealed record RoutePlan(int RuleId, int UnitId, IReadOnlyList<int> UnitAncestry, string? Note, string? Cadre);
 
 /// <summary>
-/// Routing on intake (SPEC §3): the most specific rule wins; a hit dispatches at once, with the conflict guard sending
+/// Routing on intake (docs/product.md §3): the most specific rule wins; a hit dispatches at once, with the conflict guard sending
 /// a case about unit U to U's parent instead, then auto-assigns where the unit does; a miss leaves the case in the
 /// dispatcher queue. Only a case waiting in the queue is routed. Planned from the reference-data snapshot and the
 /// cadres' open load before the case is written (<see cref="PlanAsync"/>), applied to the new case in memory (<see cref="Apply"/>).

@@ -1,6 +1,6 @@
 namespace GrievanceDesk.Application.Common;
 
-/// <summary>The six roles of SPEC §1.</summary>
+/// <summary>The six roles of docs/product.md §1.</summary>
 public static class Roles
 {
     /// <summary>接待/话务: logs cases, answers consultations, feedback, return visits; reads all cases.</summary>

@@ -99,7 +99,7 @@ public abstract class TreeNodeInputValidator<T> : AbstractValidator<T>
     }
 }
 
-/// <summary>Formats of personal numbers (SPEC §7): mainland mobile or landline phones, and the 18-digit resident ID with its check digit.</summary>
+/// <summary>Formats of personal numbers (docs/product.md §7): mainland mobile or landline phones, and the 18-digit resident ID with its check digit.</summary>
 public static class PersonalNumbers
 {
     private static readonly int[] IdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

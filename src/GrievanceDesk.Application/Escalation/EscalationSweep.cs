@@ -120,10 +120,12 @@ public sealed class EscalationSweep(
             await tx.CommitAsync(ct);
             return true;
         }
-        catch (UniqueKeyConflictException)
+        catch (Exception e) when (e is UniqueKeyConflictException or DbUpdateConcurrencyException)
         {
-            // Another run or instance recorded this step first (the unique key said no): expected, nothing written.
-            log.LogDebug("Escalation {Step} of case {CaseId} was already recorded by another run", step, caseId);
+            // Another run or instance recorded this step first (the unique key said no), or changed the case meanwhile
+            // (its version, or on a server database the same unique key met first): expected, nothing written, and the
+            // next run looks at the case again.
+            log.LogDebug("Escalation {Step} of case {CaseId} was already recorded by another run (or the case changed meanwhile)", step, caseId);
             await tx.RollbackAsync(ct);
             return false;
         }

@@ -16,7 +16,7 @@ public static class NotificationChannels
 }
 
 /// <summary>
-/// One notification to send (SPEC §4).
+/// One notification to send (docs/product.md §4).
 /// </summary>
 /// <param name="Channel">One of <see cref="NotificationChannels"/>.</param>
 /// <param name="Recipient">A user name (<see cref="NotificationChannels.Internal"/>) or a phone number (<see cref="NotificationChannels.Sms"/>).</param>

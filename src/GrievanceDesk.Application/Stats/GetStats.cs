@@ -3,7 +3,7 @@ using FluentValidation;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Domain.Time;
-using GrievanceDesk.Reports.Briefings;
+using GrievanceDesk.Application.Briefings;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace GrievanceDesk.Application.Stats;
 
 /// <summary>
-/// GET /api/stats?from=&amp;to=&amp;groupBy=: the figures of SPEC §5 for the CST days <c>from</c>–<c>to</c> (inclusive), for
+/// GET /api/stats?from=&amp;to=&amp;groupBy=: the figures of docs/product.md §5 for the CST days <c>from</c>–<c>to</c> (inclusive), for
 /// the office and, with <c>groupBy</c>, per unit, category, region or channel. See <see cref="StatsQueries"/> for what
 /// each figure counts.
 /// </summary>

@@ -6,7 +6,7 @@ public sealed class StatsOptions
     public const string Section = "Stats";
 
     /// <summary>
-    /// A unit or region is ranked only with at least this many cases received in the period (SPEC §5), so that one
+    /// A unit or region is ranked only with at least this many cases received in the period (docs/product.md §5), so that one
     /// case does not make it best or worst. Its figures are returned either way.
     /// </summary>
     public int MinimumCasesForRanking { get; set; } = 10;

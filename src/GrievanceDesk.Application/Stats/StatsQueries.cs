@@ -29,7 +29,7 @@ public sealed record CategoryCount(int CategoryId, int Cases);
 public sealed record HotIssueCandidate(long CaseId, string TrackingNo, int CategoryId, string Subject, string Address, DateTime ReceivedAtUtc);
 
 /// <summary>
-/// The statistics of SPEC §5 as <see cref="IQueryable{T}"/>s that run in the database. What each figure counts (口径)
+/// The statistics of docs/product.md §5 as <see cref="IQueryable{T}"/>s that run in the database. What each figure counts (口径)
 /// is written once, in docs/statistics.md, and printed from <see cref="StatsDefinitions"/> on the briefing's last page.
 /// <list type="bullet">
 /// <item>Flow figures (received, dispatched, responded, closed, return visits, reopens, escalations, repeats) sum the

@@ -1,4 +1,4 @@
-using GrievanceDesk.Reports.Briefings;
+using GrievanceDesk.Application.Briefings;
 
 namespace GrievanceDesk.Application.Stats;
 
@@ -6,7 +6,7 @@ namespace GrievanceDesk.Application.Stats;
 public sealed record RankedGroup(int Key, int Rank, double? Score, RankingMark Mark);
 
 /// <summary>
-/// The ranking of units or regions (SPEC §5): only groups with at least the minimum of cases received in the period
+/// The ranking of units or regions (docs/product.md §5): only groups with at least the minimum of cases received in the period
 /// take part. They are ordered by a composite score (综合得分), the weighted mean of the rates they have a denominator
 /// for: 响应率 20 %, 按期办结率 20 %, 解决率 30 %, 满意率 30 % (the two return-visit rates weigh most, as in the
 /// 12345 "三率" assessment); ties go to fewer overdue cases, then more cases. The top third, at most three, form the

@@ -7,7 +7,7 @@ public sealed partial class Case
 {
     /// <summary>
     /// Someone is shown the complainants' full phone and ID numbers (查看完整联系方式), which every other view masks
-    /// (SPEC §7). Allowed in any status (a return visit after closing needs the phone), refused with a blank reason or
+    /// (docs/product.md §7). Allowed in any status (a return visit after closing needs the phone), refused with a blank reason or
     /// when there is nobody to reveal. The timeline records who looked and why; the returned row is the audit entry,
     /// to be saved with the case. Who may ask, and that a report's complainant stays hidden from the respondent unit
     /// (<see cref="HidesIdentityFrom"/>), is checked by the caller before this.

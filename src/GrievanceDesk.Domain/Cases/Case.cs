@@ -4,7 +4,7 @@ using GrievanceDesk.Domain.Time;
 namespace GrievanceDesk.Domain.Cases;
 
 /// <summary>
-/// A case (信访件/工单) and its life (SPEC §3). Every rule of the case is checked here, by the command that could break
+/// A case (信访件/工单) and its life (docs/product.md §3). Every rule of the case is checked here, by the command that could break
 /// it; a refused command throws <see cref="DomainRuleException"/> with a slug from <see cref="RuleSlugs"/> and changes
 /// nothing. Every change appends to the <see cref="Timeline"/> and may raise <see cref="PendingNotifications"/>.
 /// The commands live in the partial files Case.Routing, Case.Handling, Case.LastMile, Case.Oversight and Case.Reveal.
@@ -165,7 +165,7 @@ public sealed partial class Case : IVersioned
             QueryCode = queryCode.Trim(),
             Channel = data.Channel,
             Kind = data.Kind,
-            // A collective petition is urgent (SPEC §3).
+            // A collective petition is urgent (docs/product.md §3).
             Urgency = collective ? Urgency.Urgent : data.Urgency,
             ReceivedAtUtc = receivedAt,
             RegisteredAtUtc = ctx.NowUtc,

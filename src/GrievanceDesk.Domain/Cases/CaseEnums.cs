@@ -36,7 +36,7 @@ public enum Urgency
     Urgent,
 }
 
-/// <summary>The case's place in its life (SPEC §3).</summary>
+/// <summary>The case's place in its life (docs/product.md §3).</summary>
 public enum CaseStatus
 {
     /// <summary>已登记: in the dispatcher queue.</summary>

@@ -16,7 +16,7 @@ public enum NotificationAudience
 }
 
 /// <summary>
-/// A message the case raises as it changes; written to the outbox in the same transaction as the change (SPEC §4),
+/// A message the case raises as it changes; written to the outbox in the same transaction as the change (docs/product.md §4),
 /// and sent by a job. Not persisted with the case.
 /// </summary>
 /// <param name="Template">A stable slug from <see cref="NotificationTemplates"/>.</param>

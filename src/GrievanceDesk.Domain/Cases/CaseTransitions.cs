@@ -28,7 +28,7 @@ public enum CaseAction
 }
 
 /// <summary>
-/// The SPEC §3 diagram as data: from which statuses each command may start. Anything else is refused with
+/// The docs/product.md §3 diagram as data: from which statuses each command may start. Anything else is refused with
 /// <see cref="RuleSlugs.InvalidTransition"/>. Only the status is checked here; the command's own rules come after.
 /// </summary>
 public static class CaseTransitions

@@ -1,6 +1,6 @@
 namespace GrievanceDesk.Domain.Cases;
 
-/// <summary>信访人/诉求人. Phone and ID number are masked wherever shown (SPEC §7); the ID number is encrypted at rest.</summary>
+/// <summary>信访人/诉求人. Phone and ID number are masked wherever shown (docs/product.md §7); the ID number is encrypted at rest.</summary>
 public sealed class Complainant
 {
     private Complainant()

@@ -1,7 +1,7 @@
 namespace GrievanceDesk.Domain.Cases;
 
 /// <summary>
-/// 回避 (SPEC §3): a case whose respondent is unit U is never handled by U or a unit below U.
+/// 回避 (docs/product.md §3): a case whose respondent is unit U is never handled by U or a unit below U.
 /// A unit's ancestry is the unit itself first, then its ancestors up to the root.
 /// </summary>
 public static class ConflictGuard

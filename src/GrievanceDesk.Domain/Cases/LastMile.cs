@@ -4,7 +4,7 @@ using GrievanceDesk.Domain.Time;
 namespace GrievanceDesk.Domain.Cases;
 
 /// <summary>
-/// 打通最后一公里: a case closes only once the complainant has been told the outcome of its resolution (SPEC §3).
+/// 打通最后一公里: a case closes only once the complainant has been told the outcome of its resolution (docs/product.md §3).
 /// The checks run in this order, and the first that fails refuses the close with its own slug:
 /// <list type="number">
 /// <item>status: Closed or Merged → <c>invalid-transition</c>; any status before a resolution → <c>resolution-required</c>;</item>

@@ -1,6 +1,6 @@
 namespace GrievanceDesk.Domain.Cases;
 
-/// <summary>The intake fields of a case (SPEC §3), as the front desk logs them.</summary>
+/// <summary>The intake fields of a case (docs/product.md §3), as the front desk logs them.</summary>
 /// <param name="ReceivedAtUtc">When the office received it; may be earlier than registration (a letter of last week), never later.</param>
 /// <param name="Complainants">One or more, unless <paramref name="IsAnonymous"/> (then none).</param>
 /// <param name="HeadCount">People present; 5 or more make a collective petition (集体访).</param>

@@ -2,7 +2,7 @@ namespace GrievanceDesk.Domain.Cases;
 
 /// <summary>
 /// That someone saw a case's complainants' full phone and ID numbers (查看完整联系方式): who, when, which case, why
-/// (SPEC §7). Written in the same transaction as the reveal; append-only: nothing edits or removes a row.
+/// (docs/product.md §7). Written in the same transaction as the reveal; append-only: nothing edits or removes a row.
 /// </summary>
 public sealed class RevealAudit
 {

@@ -7,7 +7,7 @@ namespace GrievanceDesk.Domain.Cases;
 public static class RuleSlugs
 {
     // Any state
-    /// <summary>The action is not an arrow of the SPEC §3 diagram from the case's current status.</summary>
+    /// <summary>The action is not an arrow of the docs/product.md §3 diagram from the case's current status.</summary>
     public const string InvalidTransition = "invalid-transition";
     /// <summary>A mandatory free text (reason, summary, note, name) is blank.</summary>
     public const string TextRequired = "text-required";

@@ -9,7 +9,7 @@ public enum SupervisionSource
     Office,
     /// <summary>The escalation ladder's first step: overdue by +3 working days (default), from the office.</summary>
     Escalation,
-    /// <summary>The case was reopened twice (SPEC §3).</summary>
+    /// <summary>The case was reopened twice (docs/product.md §3).</summary>
     Reopen,
     /// <summary>The escalation ladder's second step: overdue by +10 working days (default), 领导督办, listed in the briefing.</summary>
     LeaderEscalation,

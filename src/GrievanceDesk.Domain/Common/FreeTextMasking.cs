@@ -13,7 +13,7 @@ namespace GrievanceDesk.Domain.Common;
 /// <item>landlines with an area code (010-12345678, (0755) 8888 6666, 021 6234 5678 转 123) and any other run of 7 or more digits → masked;</item>
 /// <item>the names of the case's own complainants, however spaced, and the name in "张伟等5人" / "张伟等人" → 张*.</item>
 /// </list>
-/// Masked numbers keep at most their first 3 and last 4 digits (SPEC §7), so no form of the whole number survives.
+/// Masked numbers keep at most their first 3 and last 4 digits (docs/product.md §7), so no form of the whole number survives.
 /// </summary>
 public static partial class FreeTextMasking
 {

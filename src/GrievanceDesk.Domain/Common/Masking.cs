@@ -4,7 +4,7 @@ using System.Globalization;
 namespace GrievanceDesk.Domain.Common;
 
 /// <summary>
-/// Masks personal data for lists, exports and briefings (SPEC §7): <c>138****5678</c>, <c>110***********1234</c>, <c>张*</c>.
+/// Masks personal data for lists, exports and briefings (docs/product.md §7): <c>138****5678</c>, <c>110***********1234</c>, <c>张*</c>.
 /// Null stays null and blank stays as it is; a value too short to show a part of safely is masked whole.
 /// </summary>
 public static class Masking

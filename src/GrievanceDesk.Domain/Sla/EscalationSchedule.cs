@@ -2,7 +2,7 @@ using GrievanceDesk.Domain.Time;
 
 namespace GrievanceDesk.Domain.Sla;
 
-/// <summary>The steps a late case climbs (SPEC §4), each taken once per case and deadline.</summary>
+/// <summary>The steps a late case climbs (docs/product.md §4), each taken once per case and deadline.</summary>
 public enum EscalationStep
 {
     /// <summary>预警: the deadline is near; tell the cadre and the unit leader.</summary>

@@ -10,7 +10,7 @@ public sealed record SlaPolicyDefault(string Name, SlaTrack Track, string? Categ
 }
 
 /// <summary>
-/// The SLA policies seeded in a new installation (SPEC §4). Whether a clock counts calendar or working days is
+/// The SLA policies seeded in a new installation (docs/product.md §4). Whether a clock counts calendar or working days is
 /// chosen here, as data: the law's 日 are calendar days and its 工作日 working days, and admins may read them otherwise.
 /// </summary>
 public static class SlaDefaults

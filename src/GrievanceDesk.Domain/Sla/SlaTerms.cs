@@ -2,7 +2,7 @@ using GrievanceDesk.Domain.Time;
 
 namespace GrievanceDesk.Domain.Sla;
 
-/// <summary>Which body of rules a case's clocks follow (SPEC §4).</summary>
+/// <summary>Which body of rules a case's clocks follow (docs/product.md §4).</summary>
 public enum SlaTrack
 {
     /// <summary>信访事项: 信访工作条例 (2022) arts. 22–36. Visits, letters and transfers by default.</summary>
@@ -27,6 +27,6 @@ public sealed record SlaTerms(
     int SupervisionAfterWorkingDays = 3,
     int LeaderSupervisionAfterWorkingDays = 10)
 {
-    /// <summary>A unit that says "not ours" must return the case within this many working days of dispatch (SPEC §3).</summary>
+    /// <summary>A unit that says "not ours" must return the case within this many working days of dispatch (docs/product.md §3).</summary>
     public const int ReturnWindowWorkingDays = 5;
 }

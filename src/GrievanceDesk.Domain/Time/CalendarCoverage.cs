@@ -7,7 +7,7 @@ namespace GrievanceDesk.Domain.Time;
 /// </summary>
 public static class CalendarCoverage
 {
-    /// <summary>How far ahead the table must reach (SPEC: the longest deadlines run about three months).</summary>
+    /// <summary>How far ahead the table must reach (docs/product.md §4: the longest deadlines run about three months).</summary>
     public const int DaysAhead = 90;
 
     /// <summary>The years of the next <see cref="DaysAhead"/> days (from <paramref name="today"/>) that have no entry.</summary>

@@ -1,7 +1,7 @@
 namespace GrievanceDesk.Domain.Time;
 
 /// <summary>
-/// The State Council's holiday arrangements (国务院办公厅关于部分节假日安排的通知) for 2025 and 2026, as in SPEC §2:
+/// The State Council's holiday arrangements (国务院办公厅关于部分节假日安排的通知) for 2025 and 2026, as in docs/product.md §2:
 /// every day of each holiday block, including those falling on a weekend, and every make-up working day.
 /// The database is seeded with this list; admins maintain later years.
 /// </summary>

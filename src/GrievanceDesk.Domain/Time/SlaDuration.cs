@@ -1,6 +1,6 @@
 namespace GrievanceDesk.Domain.Time;
 
-/// <summary>How a period is counted. Which clock counts which is policy data, not code (SPEC §4).</summary>
+/// <summary>How a period is counted. Which clock counts which is policy data, not code (docs/product.md §4).</summary>
 public enum DurationUnit
 {
     /// <summary>日: calendar days; a last day that is not a working day rolls to the next working day.</summary>

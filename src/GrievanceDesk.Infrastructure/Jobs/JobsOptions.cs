@@ -5,7 +5,7 @@ public sealed class JobsOptions
 {
     public const string Section = "Jobs";
 
-    /// <summary>Every minute (SPEC §4).</summary>
+    /// <summary>Every minute (docs/product.md §4).</summary>
     public const string DefaultCron = "* * * * *";
 
     /// <summary>

@@ -26,7 +26,7 @@ public interface INotificationGateway
 }
 
 /// <summary>
-/// The default gateway (SPEC §4): writes the notification to the log. The phone number is masked there. The level is
+/// The default gateway (docs/product.md §4): writes the notification to the log. The phone number is masked there. The level is
 /// <c>Notifications:LogLevel</c> (Information by default; Debug in Development, so that the demo's stream of
 /// notifications does not push the start banner with the URL and the logins off the console).
 /// </summary>

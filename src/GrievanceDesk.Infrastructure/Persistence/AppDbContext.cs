@@ -218,7 +218,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
         }
     }
 
-    /// <summary>The reveal audit is append-only (SPEC §7): a changed or removed row is a bug, not a save.</summary>
+    /// <summary>The reveal audit is append-only (docs/product.md §7): a changed or removed row is a bug, not a save.</summary>
     private void RefuseAuditChanges()
     {
         if (ChangeTracker.Entries<RevealAudit>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))

@@ -30,12 +30,12 @@ public sealed class SqlServerCaseTextSearch(AppDbContext db) : ICaseTextSearch
             "\"" + string.Join(' ', p.Terms).Replace("\"", string.Empty, StringComparison.Ordinal) + (p.IsPrefix ? "*" : string.Empty) + "\""));
         if (phrases.Count == 0)
         {
-            return db.Cases.Where(_ => false).Select(c => new CaseTextHit(c.Id));
+            return db.Cases.Where(_ => false).Select(c => new CaseTextHit { CaseId = c.Id });
         }
 
         return db.Cases
             .Where(c => EF.Functions.Contains(EF.Property<string>(c, CaseConfiguration.SearchTermsShadow), condition))
-            .Select(c => new CaseTextHit(c.Id));
+            .Select(c => new CaseTextHit { CaseId = c.Id });
     }
 }
 
@@ -50,7 +50,7 @@ public sealed class PostgreSqlCaseTextSearch(AppDbContext db) : ICaseTextSearch
     {
         if (phrases.Count == 0)
         {
-            return db.Cases.Where(_ => false).Select(c => new CaseTextHit(c.Id));
+            return db.Cases.Where(_ => false).Select(c => new CaseTextHit { CaseId = c.Id });
         }
 
         var query = string.Join(" & ", phrases.Select(p =>
@@ -58,7 +58,7 @@ public sealed class PostgreSqlCaseTextSearch(AppDbContext db) : ICaseTextSearch
         return db.Cases
             .Where(c => EF.Functions.ToTsVector(CaseSearchSql.PostgreSqlConfiguration, EF.Property<string>(c, CaseConfiguration.SearchTermsShadow))
                 .Matches(EF.Functions.ToTsQuery(CaseSearchSql.PostgreSqlConfiguration, query)))
-            .Select(c => new CaseTextHit(c.Id));
+            .Select(c => new CaseTextHit { CaseId = c.Id });
     }
 
     /// <summary>A term as a quoted lexeme (its own quotes doubled), so nothing in it is read as an operator.</summary>

@@ -4,7 +4,7 @@ using System.Text;
 namespace GrievanceDesk.Infrastructure.Security;
 
 /// <summary>
-/// Encrypts ID numbers at rest and makes them findable without decrypting (SPEC §7). From each configured secret two
+/// Encrypts ID numbers at rest and makes them findable without decrypting (docs/product.md §7). From each configured secret two
 /// keys are derived with HKDF-SHA256: one for AES-256-GCM, one for an HMAC-SHA256 lookup hash.
 /// A stored value is <c>v1:{keyId}:{base64(nonce ‖ ciphertext ‖ tag)}</c>: a random 96-bit nonce per value (equal ID
 /// numbers encrypt differently), and the id of the key it was written with, so that after a rotation the values written

@@ -21,7 +21,7 @@ public static class DemoUsers
         new("cadre4", "冯磊", [Roles.Cadre], "QH-RSJ", "承办人 · 区人社局"),
 
         // Every other unit that routing (or the conflict guard, which sends a case up to the district) gives cases to
-        // has its head, who may work them as a cadre does (SPEC §1), so that no demo case waits on a unit with nobody.
+        // has its head, who may work them as a cadre does (docs/product.md §1), so that no demo case waits on a unit with nobody.
         new("qhleader", "韩志刚", [Roles.UnitLeader], "QH", "单位负责人 · 区人民政府"),
         new("stjleader", "蒋雪", [Roles.UnitLeader], "QH-STJ", "单位负责人 · 区生态环境局"),
         new("scjleader", "沈立", [Roles.UnitLeader], "QH-SCJ", "单位负责人 · 区市场监管局"),

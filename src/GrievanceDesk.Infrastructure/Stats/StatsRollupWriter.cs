@@ -59,7 +59,10 @@ internal static class StatsRollupWriter
     private static List<DailyStats> Pending(DbContext db) =>
         [.. DailyStats.Of(db.ChangeTracker.Entries<StatsEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))];
 
-    /// <summary>An upsert adding the row's counts: ON CONFLICT on SQLite, MERGE on SQL Server.</summary>
+    /// <summary>
+    /// An upsert adding the row's counts: MERGE on SQL Server; ON CONFLICT on SQLite and PostgreSQL (the existing row's
+    /// columns qualified by the table's name, which PostgreSQL requires and SQLite accepts).
+    /// </summary>
     private static (string Sql, object[] Args) Upsert(DbContext db, DailyStats row)
     {
         var counters = DailyStats.Counters;
@@ -80,7 +83,7 @@ internal static class StatsRollupWriter
 
         return ($"""
             INSERT INTO "DailyStats" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({values})
-            ON CONFLICT ("ScopeUnitId", "Dimension", "Day", "Key") DO UPDATE SET {string.Join(", ", counters.Select(c => $"\"{c.Column}\" = \"{c.Column}\" + excluded.\"{c.Column}\""))};
+            ON CONFLICT ("ScopeUnitId", "Dimension", "Day", "Key") DO UPDATE SET {string.Join(", ", counters.Select(c => $"\"{c.Column}\" = \"DailyStats\".\"{c.Column}\" + excluded.\"{c.Column}\""))};
             """, [.. args]);
     }
 }

@@ -5,7 +5,7 @@ using Mediator;
 
 namespace GrievanceDesk.Web.Endpoints;
 
-/// <summary>Admin CRUD of reference data and users under /api/admin (SPEC §1: Admin only).</summary>
+/// <summary>Admin CRUD of reference data and users under /api/admin (docs/product.md §1: Admin only).</summary>
 internal static class AdminEndpoints
 {
     public sealed record UnitBody(string Code, string Name, int? ParentId, bool AutoAssign = false, bool IsActive = true);

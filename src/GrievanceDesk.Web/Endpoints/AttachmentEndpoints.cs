@@ -26,6 +26,7 @@ internal static class AttachmentEndpoints
                     ? Results.File(file.Content, file.ContentType)
                     : Results.File(file.Content, file.ContentType, file.FileName);
             })
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream", additionalContentTypes: [.. AttachmentRules.ContentTypes])
             .WithSummary("An attachment of the case (same access as the case; a report's never reach the respondent unit)");
 
         cases.MapPost("/{id:long}/attachments", async ([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Disallow)] AttachmentInput body, long id, HttpRequest r, ISender s, CancellationToken ct) =>

@@ -19,7 +19,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrievanceDesk.Web.Endpoints;
 
 /// <summary>
-/// The case API of SPEC §6. Thin: each route builds one request and sends it. Writes take an optional
+/// The case API of docs/product.md §6. Thin: each route builds one request and sends it. Writes take an optional
 /// <c>If-Match</c> with the case's version; a write over a newer version is a 409.
 /// </summary>
 internal static class CaseEndpoints
@@ -67,7 +67,7 @@ internal static class CaseEndpoints
                 [new ComplainantInput("李四", "13900139000", null, null)], 8, "LDSB-QX", "QH-XH-HB", "湖滨路工地",
                 "工地拖欠农民工工资", "八名工人反映湖滨路工地拖欠三个月工资共计十二万元。"));
         cases.MapGet("/", async ([AsParameters] ListCasesQuery q, ISender s, CancellationToken ct) => TypedResults.Ok(await s.Send(q.ToQuery(), ct)))
-            .WithSummary("Paged list with the filters of SPEC §6");
+            .WithSummary("Paged list with the filters of docs/product.md §6");
         cases.MapGet("/lookup", async (string? phone, string? idNumber, string? address, string? content, ISender s, CancellationToken ct) =>
                 TypedResults.Ok(await s.Send(new LookupSimilarCases(phone, idNumber, address, content), ct)))
             .RequireAuthorization(p => p.RequireRole(Roles.FrontDesk, Roles.Dispatcher))

@@ -34,9 +34,11 @@ internal static class ExportEndpoints
     {
         app.MapGet("/api/stats/export", ExportStats)
             .RequireAuthorization(p => p.RequireRole(StatsAccess.Readers)).WithTags("Statistics")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType)
             .WithSummary("The figures of a period as .xlsx: the totals with 同比 and 累计, then one sheet per grouping (unit, category, region, channel)");
         app.MapGet("/api/cases/export", ExportCases)
             .RequireAuthorization(p => p.RequireRole(Roles.FrontDesk, Roles.Dispatcher, Roles.Leader, Roles.Cadre, Roles.UnitLeader)).WithTags("Cases")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType)
             .WithSummary($"The case list with the same filters as GET /api/cases, masked as the list is, as .xlsx (at most {MaxExportedCases} cases)");
     }
 

@@ -4,7 +4,7 @@ using Mediator;
 
 namespace GrievanceDesk.Web.Endpoints;
 
-/// <summary>The recurring jobs under /api/admin/jobs (SPEC §4: admins can trigger any recurring job now). Admin only.</summary>
+/// <summary>The recurring jobs under /api/admin/jobs (docs/product.md §4: admins can trigger any recurring job now). Admin only.</summary>
 internal static class JobEndpoints
 {
     public static void MapJobEndpoints(this IEndpointRouteBuilder app)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 namespace GrievanceDesk.Web.Infrastructure;
 
 /// <summary>
-/// The Hangfire dashboard at /hangfire, for Admin only (SPEC §7). The caller is authenticated with the app's own
+/// The Hangfire dashboard at /hangfire, for Admin only (docs/product.md §7). The caller is authenticated with the app's own
 /// scheme (cookie or bearer); Hangfire answers a refusal with 401 to an anonymous caller and 403 to a signed-in one,
 /// and the status-code pages turn both into problem details. The recurring-jobs page's "Trigger now" enqueues the job
 /// for the Hangfire server (the API's trigger runs it at once instead).

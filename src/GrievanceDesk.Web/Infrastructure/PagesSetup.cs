@@ -1,10 +1,10 @@
-using GrievanceDesk.Reports.Briefings;
+using GrievanceDesk.Application.Briefings;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrievanceDesk.Web.Infrastructure;
 
 /// <summary>
-/// The staff web UI (SPEC §9): Razor Pages under Pages/, signed in with the cookie, sending the same Mediator requests
+/// The staff web UI (docs/product.md §9): Razor Pages under Pages/, signed in with the cookie, sending the same Mediator requests
 /// as the API. Binding messages are in Chinese; field rules live in the FluentValidation validators, not in the pages.
 /// </summary>
 internal static class PagesSetup

@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 namespace GrievanceDesk.Web.Endpoints;
 
 /// <summary>
-/// Sign-in and public tracking are rate limited per client address (SPEC §7); past the limit: 429 with Retry-After, a
+/// Sign-in and public tracking are rate limited per client address (docs/product.md §7); past the limit: 429 with Retry-After, a
 /// problem body for the API and a Chinese page for a browser. Only attempts count: a POST of the sign-in form or the
 /// token, a tracking query with a number — not a view of /login or of the empty /track form, so a room of clerks
 /// behind one address is not locked out of the sign-in page. The lockout per account and address (SignInThrottle) and

@@ -5,7 +5,7 @@ using GrievanceDesk.Infrastructure.Security;
 namespace GrievanceDesk.Web.Infrastructure;
 
 /// <summary>
-/// A production start must not run with demo credentials, without an administrator, or without its own encryption key (SPEC §7).
+/// A production start must not run with demo credentials, without an administrator, or without its own encryption key (docs/product.md §7).
 /// Returns the reasons to refuse, in plain words; empty when the configuration is fit to start.
 /// </summary>
 public static class StartupGuard

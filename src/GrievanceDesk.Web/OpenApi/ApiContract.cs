@@ -28,7 +28,7 @@ public static class ApiContract
         ["Public"] = "Self-service tracking for the complainant (阳光信访): no sign-in, rate limited, nothing personal.",
         ["Reference data"] = "Units, categories and regions as every signed-in user reads them.",
         ["Admin"] = "Administration (Admin role): reference data, users, routing rules, SLA policies, holidays, jobs.",
-        ["Statistics"] = "The figures of the office (SPEC §5), computed in the database.",
+        ["Statistics"] = "The figures of the office (docs/product.md §5), computed in the database.",
         ["Briefings"] = "The weekly briefing (每周信访工作简报): archive and PDF.",
         ["Partners"] = "Partner systems (上级平台, 政务门户, 小程序) calling in with their own key: intake with an external reference, reading their own cases, webhook subscriptions.",
         ["Partner administration"] = "Admin: registering partner systems, their keys and scopes, and the webhook deliveries sent to them.",
@@ -37,6 +37,7 @@ public static class ApiContract
     public static IServiceCollection AddGrievanceDeskOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(o =>
         {
+            o.AddSchemaTransformer<EnumSchemaTransformer>();
             o.AddOperationTransformer<ContractOperationTransformer>();
             o.AddDocumentTransformer<ContractDocumentTransformer>();
         });

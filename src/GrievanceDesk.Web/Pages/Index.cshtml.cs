@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GrievanceDesk.Web.Pages;
 
-/// <summary>Each role lands on its own start page (SPEC §9).</summary>
+/// <summary>Each role lands on its own start page (docs/product.md §9).</summary>
 [Authorize]
 public sealed class IndexModel : PageModel
 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -56,14 +57,24 @@ public sealed class Api(string baseUrl)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // One sign-in per app and user: the app limits sign-in attempts per client address, and the tests set up many cases.
+    private static readonly ConcurrentDictionary<(string BaseUrl, string UserName), Lazy<Task<string>>> Tokens = new();
+
     public async Task<HttpClient> As(string userName)
     {
         var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var token = await Tokens.GetOrAdd((baseUrl, userName), key => new Lazy<Task<string>>(() => SignIn(key.UserName))).Value;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<string> SignIn(string userName)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
         var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = BrowserApp.Password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
+        return token.GetProperty("accessToken").GetString()!;
     }
 
     public async Task<JsonElement> Post(HttpClient client, string path, object body)

@@ -65,7 +65,8 @@ public sealed class SecurityTests(BrowserApp app, ITestOutputHelper output)
     [Fact]
     public async Task Thirty_visits_of_the_login_page_from_one_address_then_a_successful_sign_in()
     {
-        BrowserApp.SignInAttemptsPerMinute.ShouldBeLessThan(30, "if views counted, the 30 views would exceed the limit");
+        // Thirty and more: past the suite's sign-in limit, so that if views counted, the sign-in below would be refused.
+        var views = Math.Max(30, BrowserApp.SignInAttemptsPerMinute + 5);
         var page = await app.NewPage();
         var violations = new List<string>();
         page.Console += (_, message) =>
@@ -75,7 +76,7 @@ public sealed class SecurityTests(BrowserApp app, ITestOutputHelper output)
                 violations.Add(message.Text);
             }
         };
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < views; i++)
         {
             var view = await page.GotoAsync("/login");
             view!.Status.ShouldBe(200, $"view {i + 1}");

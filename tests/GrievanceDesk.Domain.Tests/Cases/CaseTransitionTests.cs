@@ -6,10 +6,10 @@ using static GrievanceDesk.Domain.Tests.Cases.CaseScenario;
 
 namespace GrievanceDesk.Domain.Tests.Cases;
 
-/// <summary>The SPEC §3 diagram: every arrow taken, and every other (status, action) pair refused.</summary>
+/// <summary>The docs/product.md §3 diagram: every arrow taken, and every other (status, action) pair refused.</summary>
 public sealed class CaseTransitionTests
 {
-    // The oracle, written from SPEC §3 independently of CaseTransitions.
+    // The oracle, written from docs/product.md §3 independently of CaseTransitions.
     private static readonly CaseStatus[] Handling = [CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Reopened];
 
     private static readonly CaseStatus[] Open =

@@ -3,7 +3,7 @@ using static GrievanceDesk.Domain.Tests.Cases.CaseScenario;
 
 namespace GrievanceDesk.Domain.Tests.Cases;
 
-/// <summary>The audited reveal of a complainant's full numbers (SPEC §7): recorded on the timeline, with a reason, for cases that name someone.</summary>
+/// <summary>The audited reveal of a complainant's full numbers (docs/product.md §7): recorded on the timeline, with a reason, for cases that name someone.</summary>
 public sealed class RevealTests
 {
     private readonly CaseScenario _s = new();

@@ -4,7 +4,7 @@ namespace GrievanceDesk.Domain.Tests.Time;
 
 public class OfficialCalendarTests
 {
-    /// <summary>SPEC §2, written out independently of the production list.</summary>
+    /// <summary>docs/product.md §2, written out independently of the production list.</summary>
     internal static readonly (string Name, string From, string To)[] HolidayBlocks =
     [
         ("元旦", "2025-01-01", "2025-01-01"),
@@ -40,7 +40,7 @@ public class OfficialCalendarTests
     }
 
     [Fact]
-    public void Lists_exactly_the_holidays_of_SPEC_section_2()
+    public void Lists_exactly_the_holidays_of_section_2()
     {
         var listed = OfficialCalendar.Days2025And2026.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date);
 
@@ -48,7 +48,7 @@ public class OfficialCalendarTests
     }
 
     [Fact]
-    public void Lists_exactly_the_make_up_working_days_of_SPEC_section_2()
+    public void Lists_exactly_the_make_up_working_days_of_section_2()
     {
         var listed = OfficialCalendar.Days2025And2026.Where(d => d.Kind == CalendarDayKind.MakeUpWorkday).Select(d => d.Date);
 

@@ -65,7 +65,7 @@ public class WorkingCalendarTests
     [InlineData("2026-09-18", 1, "2026-09-20")] // Sunday 09-20 is worked (国庆节 2026)
     [InlineData("2026-09-24", 1, "2026-09-28")] // 中秋节 2026
     [InlineData("2026-09-30", 1, "2026-10-08")] // 国庆节 2026
-    [InlineData("2026-09-30", 5, "2026-10-13")] // SPEC §4 example: Saturday 10-10 is worked
+    [InlineData("2026-09-30", 5, "2026-10-13")] // docs/product.md §4 example: Saturday 10-10 is worked
     [InlineData("2026-10-03", 1, "2026-10-08")] // an event on a holiday counts from the next working day
     [InlineData("2026-03-06", 1, "2026-03-09")] // an ordinary weekend
     [InlineData("2026-03-06", 0, "2026-03-06")]
@@ -73,7 +73,7 @@ public class WorkingCalendarTests
         Calendar.AddWorkingDays(Cst.Date(eventDate), days).ShouldBe(Cst.Date(expected));
 
     [Fact]
-    public void SPEC_example_5_working_days_from_an_event_on_2026_09_30_end_on_10_13_at_23_59_59_CST()
+    public void Section_4_example_5_working_days_from_an_event_on_2026_09_30_end_on_10_13_at_23_59_59_CST()
     {
         var deadline = Calendar.DeadlineFrom(Cst.At("2026-09-30 10:00"), SlaDuration.WorkingDays(5));
 
@@ -83,7 +83,7 @@ public class WorkingCalendarTests
     }
 
     [Fact]
-    public void SPEC_example_3_calendar_days_from_2026_09_30_end_on_a_holiday_so_roll_to_10_08()
+    public void Section_4_example_3_calendar_days_from_2026_09_30_end_on_a_holiday_so_roll_to_10_08()
     {
         var deadline = Calendar.DeadlineFrom(Cst.At("2026-09-30 10:00"), SlaDuration.CalendarDays(3));
 

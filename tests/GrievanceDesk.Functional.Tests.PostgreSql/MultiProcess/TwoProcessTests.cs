@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrievanceDesk.Functional.Tests.MultiProcess;
 
 /// <summary>
-/// The production topology for real (SPEC §8): one migration step, then two app processes on one PostgreSQL database,
+/// The production topology for real (docs/product.md §8): one migration step, then two app processes on one PostgreSQL database,
 /// each running its own Hangfire server on Hangfire's PostgreSQL storage, as the compose files deploy them.
 /// </summary>
 public sealed class TwoProcesses : IAsyncLifetime

@@ -6,7 +6,7 @@ namespace GrievanceDesk.Functional.Tests.Cases;
 
 /// <summary>
 /// Attachments: listed and served with the same access as the case; added later by the desk and the handling unit
-/// within the size and type limits; a report's attachments never reach its respondent unit (SPEC §3).
+/// within the size and type limits; a report's attachments never reach its respondent unit (docs/product.md §3).
 /// </summary>
 public sealed class AttachmentTests : IClassFixture<CaseApp>
 {

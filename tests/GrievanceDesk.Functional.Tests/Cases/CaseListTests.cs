@@ -4,7 +4,7 @@ using GrievanceDesk.Functional.Tests.Infrastructure;
 
 namespace GrievanceDesk.Functional.Tests.Cases;
 
-/// <summary>GET /api/cases: every filter of SPEC §6, paging and sorting. Each test marks its own cases and searches by the mark.</summary>
+/// <summary>GET /api/cases: every filter of docs/product.md §6, paging and sorting. Each test marks its own cases and searches by the mark.</summary>
 public sealed class CaseListTests : IClassFixture<CaseApp>
 {
     private readonly CaseApp app;

@@ -5,7 +5,7 @@ using GrievanceDesk.Functional.Tests.Infrastructure;
 namespace GrievanceDesk.Functional.Tests.Cases;
 
 /// <summary>
-/// The SPEC §3 diagram through HTTP: every arrow walked by the role whose arrow it is, and every arrow that is not
+/// The docs/product.md §3 diagram through HTTP: every arrow walked by the role whose arrow it is, and every arrow that is not
 /// there tried from every state and refused with a 409 that names the rule.
 /// </summary>
 public sealed class TransitionTests(CaseApp app) : IClassFixture<CaseApp>
@@ -236,7 +236,7 @@ public sealed class TransitionTests(CaseApp app) : IClassFixture<CaseApp>
     private static readonly string[] UnitWork =
         ["dispatch", "assign", "contacts", "progress", "extensions", "extensions/1/approve", "extensions/1/reject", "pauses", "pauses/1/approve", "pauses/1/reject", "resume", "supervision"];
 
-    /// <summary>The arrows out of each state, read off the SPEC §3 diagram (plus re-dispatch, assignment and supervision of open cases).</summary>
+    /// <summary>The arrows out of each state, read off the docs/product.md §3 diagram (plus re-dispatch, assignment and supervision of open cases).</summary>
     private static readonly Dictionary<string, string[]> Arrows = new()
     {
         ["registered"] = ["dispatch", "not-accept", "answer", "merge", "repeat-of", "supervision"],

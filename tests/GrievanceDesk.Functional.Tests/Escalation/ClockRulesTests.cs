@@ -6,7 +6,7 @@ using GrievanceDesk.Functional.Tests.Infrastructure;
 
 namespace GrievanceDesk.Functional.Tests.Escalation;
 
-/// <summary>SPEC §3–§4 through HTTP with a moved clock: pauses stop the handle clock; extensions once per stage, capped.</summary>
+/// <summary>docs/product.md §3–§4 through HTTP with a moved clock: pauses stop the handle clock; extensions once per stage, capped.</summary>
 public sealed class ClockRulesTests(EscalationFactory app) : IClassFixture<EscalationFactory>
 {
     [Fact]

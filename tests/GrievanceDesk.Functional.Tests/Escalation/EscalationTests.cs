@@ -20,7 +20,7 @@ public sealed class EscalationFactory : GrievanceDeskFactory
     protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
 
-/// <summary>SPEC §4: warning → overdue → supervision → leader supervision, each step once per case and deadline.</summary>
+/// <summary>docs/product.md §4: warning → overdue → supervision → leader supervision, each step once per case and deadline.</summary>
 public sealed class EscalationTests(EscalationFactory app) : IClassFixture<EscalationFactory>
 {
     [Fact]

@@ -64,7 +64,10 @@ public sealed class DatabaseSwitch : DbConnectionInterceptor
     private void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = ReadOnly ? "PRAGMA query_only = ON;" : "PRAGMA query_only = OFF;";
+        // SQLite's own read-only switch; on PostgreSQL, every transaction of the session read-only (writes fail with 25006).
+        command.CommandText = connection is SqliteConnection
+            ? ReadOnly ? "PRAGMA query_only = ON;" : "PRAGMA query_only = OFF;"
+            : ReadOnly ? "SET default_transaction_read_only = on;" : "SET default_transaction_read_only = off;";
         command.ExecuteNonQuery();
     }
 

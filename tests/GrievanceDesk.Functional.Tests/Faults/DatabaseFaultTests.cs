@@ -42,7 +42,10 @@ public sealed class DatabaseFaultTests(DatabaseFaultApp app) : IClassFixture<Dat
 
             var ready = await app.CreateClient().GetAsync("/health/ready");
             ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-            (await ready.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
+            var readiness = await ready.Content.ReadAsStringAsync();
+            readiness.ShouldStartWith("Unhealthy");
+            readiness.ShouldContain("database-writable: Unhealthy", Case.Sensitive, "the readiness report names the failing check and its cause");
+            readiness.ShouldContain("read-only");
             (await app.CreateClient().GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK, "the process lives; only readiness drops");
             (await desk.GetAsync("/api/cases?pageSize=1")).StatusCode.ShouldBe(HttpStatusCode.OK, "reads still work");
         }

@@ -4,7 +4,7 @@ using GrievanceDesk.Functional.Tests.Infrastructure;
 
 namespace GrievanceDesk.Functional.Tests.Foundation;
 
-/// <summary>SPEC §1: reference data is read by every signed-in role; the admin endpoints are Admin only.</summary>
+/// <summary>docs/product.md §1: reference data is read by every signed-in role; the admin endpoints are Admin only.</summary>
 public sealed class AccessTests(GrievanceDeskFactory app) : IClassFixture<GrievanceDeskFactory>
 {
     public static readonly TheoryData<string> ReadEndpoints = new() { "/api/units", "/api/categories", "/api/regions" };

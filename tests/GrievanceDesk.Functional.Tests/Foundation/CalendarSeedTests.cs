@@ -3,10 +3,10 @@ using GrievanceDesk.Functional.Tests.Infrastructure;
 
 namespace GrievanceDesk.Functional.Tests.Foundation;
 
-/// <summary>The seeded holiday calendar, read back through the API, against SPEC §2 written out here independently.</summary>
+/// <summary>The seeded holiday calendar, read back through the API, against docs/product.md §2 written out here independently.</summary>
 public sealed class CalendarSeedTests(GrievanceDeskFactory app) : IClassFixture<GrievanceDeskFactory>
 {
-    // SPEC §2, 2026: Jan 1–3 off, Jan 4 work; Feb 15–23 off, Feb 14 and 28 work; Apr 4–6 off; May 1–5 off, May 9 work;
+    // docs/product.md §2, 2026: Jan 1–3 off, Jan 4 work; Feb 15–23 off, Feb 14 and 28 work; Apr 4–6 off; May 1–5 off, May 9 work;
     // Jun 19–21 off; Sep 25–27 off; Oct 1–7 off, Sep 20 and Oct 10 work.
     private static readonly (string From, string To)[] Off2026 =
     [
@@ -17,7 +17,7 @@ public sealed class CalendarSeedTests(GrievanceDeskFactory app) : IClassFixture<
     private static readonly string[] Work2026 = ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"];
 
     [Fact]
-    public async Task Every_day_of_2026_is_a_working_day_exactly_as_SPEC_section_2_says()
+    public async Task Every_day_of_2026_is_a_working_day_exactly_as_section_2_says()
     {
         var admin = await app.SignedIn(As.Admin);
         var rows = await (await admin.GetAsync("/api/admin/holidays?year=2026")).ShouldBeOk<List<JsonElement>>();

@@ -3,7 +3,7 @@ using GrievanceDesk.Infrastructure.Security;
 
 namespace GrievanceDesk.Functional.Tests.Foundation;
 
-/// <summary>SPEC §7: a production start with no admin, the demo password, or no encryption key of its own refuses to start with a clear message.</summary>
+/// <summary>docs/product.md §7: a production start with no admin, the demo password, or no encryption key of its own refuses to start with a clear message.</summary>
 public sealed class StartupGuardTests
 {
     [Theory]

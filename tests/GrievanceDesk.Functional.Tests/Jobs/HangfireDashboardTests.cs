@@ -3,7 +3,7 @@ using GrievanceDesk.Functional.Tests.Infrastructure;
 
 namespace GrievanceDesk.Functional.Tests.Jobs;
 
-/// <summary>SPEC §7: the Hangfire dashboard is for Admin only (401 anonymous, 403 other roles).</summary>
+/// <summary>docs/product.md §7: the Hangfire dashboard is for Admin only (401 anonymous, 403 other roles).</summary>
 public sealed class HangfireDashboardTests(JobsFactory app) : IClassFixture<JobsFactory>
 {
     [Fact]

@@ -4,7 +4,7 @@ using GrievanceDesk.Functional.Tests.Infrastructure;
 
 namespace GrievanceDesk.Functional.Tests.Jobs;
 
-/// <summary>SPEC §4: admins can trigger any recurring job now; the jobs and their cron are listed. Admin only.</summary>
+/// <summary>docs/product.md §4: admins can trigger any recurring job now; the jobs and their cron are listed. Admin only.</summary>
 public sealed class JobTriggerTests(JobsFactory app) : IClassFixture<JobsFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => app.ResetAsync();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrievanceDesk.Functional.Tests.Jobs;
 
 /// <summary>
-/// SPEC §4: notifications are written to an outbox and sent by a job with retries. Each message is sent once in the
+/// docs/product.md §4: notifications are written to an outbox and sent by a job with retries. Each message is sent once in the
 /// normal path; after a crash between sending and marking it is sent again with the same idempotency key.
 /// </summary>
 public sealed class OutboxSenderTests(JobsFactory app) : IClassFixture<JobsFactory>, IAsyncLifetime

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GrievanceDesk.Functional.Tests.MultiInstance;
 
-/// <summary>One app instance of two, on a database that both share (SPEC §8: nothing in one process that another needs).</summary>
+/// <summary>One app instance of two, on a database that both share (docs/product.md §8: nothing in one process that another needs).</summary>
 public sealed class InstanceFactory(TestDatabase database, MutableTimeProvider clock, RecordingGateway gateway) : GrievanceDeskFactory(database)
 {
     protected override void ConfigureTestServices(IServiceCollection services)

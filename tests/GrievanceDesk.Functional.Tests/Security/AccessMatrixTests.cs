@@ -5,7 +5,7 @@ using GrievanceDesk.Functional.Tests.Cases;
 namespace GrievanceDesk.Functional.Tests.Security;
 
 /// <summary>
-/// SPEC §1 over the whole API: every endpoint of the OpenAPI document, called by each role (and by nobody), answers
+/// docs/product.md §1 over the whole API: every endpoint of the OpenAPI document, called by each role (and by nobody), answers
 /// as <see cref="AccessRules"/> says — allowed, 401, 403, or 404 for a case of another unit. An endpoint that is not in
 /// the table fails the suite until someone decides who may call it.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class AccessMatrixTests : IClassFixture<CaseApp>
     }
 
     [Fact]
-    public async Task Every_caller_gets_exactly_the_access_SPEC_1_gives_it_on_every_endpoint()
+    public async Task Every_caller_gets_exactly_the_access_section_1_gives_it_on_every_endpoint()
     {
         var api = await ApiSurface.Load(app);
         var shared = await SecurityTargets.Prepare(app);

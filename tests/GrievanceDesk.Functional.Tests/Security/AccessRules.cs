@@ -19,7 +19,7 @@ public enum Access
 }
 
 /// <summary>
-/// Who may call what, from SPEC §1 (and §6, §7): one rule per endpoint of the OpenAPI document. An endpoint without a
+/// Who may call what, from docs/product.md §1 (and §6, §7): one rule per endpoint of the OpenAPI document. An endpoint without a
 /// rule here fails <see cref="AccessMatrixTests"/>: a new endpoint is added to the API and to this table together.
 /// </summary>
 public static class AccessRules

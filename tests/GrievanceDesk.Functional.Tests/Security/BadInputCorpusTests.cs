@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace GrievanceDesk.Functional.Tests.Security;
 
 /// <summary>
-/// SPEC §7: every input is validated before the domain, no input produces a 500, and a refused request writes nothing.
+/// docs/product.md §7: every input is validated before the domain, no input produces a 500, and a refused request writes nothing.
 /// A generated corpus of wrong requests goes to every write endpoint, signed in as a role that may call it; each must
 /// get a 4xx problem, and every table of the database must be exactly as it was (rows counted and hashed).
 /// </summary>

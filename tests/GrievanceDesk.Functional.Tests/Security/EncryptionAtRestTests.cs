@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrievanceDesk.Functional.Tests.Security;
 
 /// <summary>
-/// SPEC §7: ID numbers are encrypted at rest (AES-GCM, a key from configuration), and a search by ID number still works
+/// docs/product.md §7: ID numbers are encrypted at rest (AES-GCM, a key from configuration), and a search by ID number still works
 /// through a keyed hash. The proof is the database file itself: the number is not in it.
 /// </summary>
 public sealed class EncryptionAtRestTests : IClassFixture<CaseApp>

@@ -8,7 +8,7 @@ using UglyToad.PdfPig;
 namespace GrievanceDesk.Functional.Tests.Security;
 
 /// <summary>
-/// SPEC §7: phone and ID numbers are masked (138****5678, 110***********002X) wherever a case is shown — lists, the
+/// docs/product.md §7: phone and ID numbers are masked (138****5678, 110***********002X) wherever a case is shown — lists, the
 /// case page, similar cases, statistics, the weekly briefing — for every role; the public tracking page shows nothing personal.
 /// </summary>
 public sealed partial class MaskingTests : IClassFixture<CaseApp>

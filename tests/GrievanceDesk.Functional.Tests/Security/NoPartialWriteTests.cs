@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GrievanceDesk.Functional.Tests.Security;
 
 /// <summary>
-/// SPEC §7: each command is one transaction. A command that fails in the middle — after the case row was inserted,
+/// docs/product.md §7: each command is one transaction. A command that fails in the middle — after the case row was inserted,
 /// the tracking counter bumped and the timeline written — leaves nothing behind: every table is as it was.
 /// </summary>
 public sealed class NoPartialWriteTests(NoPartialWriteTests.FaultyApp app) : IClassFixture<NoPartialWriteTests.FaultyApp>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace GrievanceDesk.Functional.Tests.Security;
 
-/// <summary>SPEC §7: sign-in and public tracking are rate limited; past the limit a 429 with a problem body and a Retry-After.</summary>
+/// <summary>docs/product.md §7: sign-in and public tracking are rate limited; past the limit a 429 with a problem body and a Retry-After.</summary>
 public sealed class RateLimitTests(RateLimitTests.LowLimitsApp app) : IClassFixture<RateLimitTests.LowLimitsApp>
 {
     public const int Limit = 3;

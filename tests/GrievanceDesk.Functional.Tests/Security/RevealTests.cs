@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GrievanceDesk.Functional.Tests.Security;
 
 /// <summary>
-/// SPEC §7: the full phone and ID numbers of a case only through a separate, audited reveal (who, when, which case,
+/// docs/product.md §7: the full phone and ID numbers of a case only through a separate, audited reveal (who, when, which case,
 /// why), for the roles that call the complainant, and never a report's complainant to the respondent unit.
 /// </summary>
 public sealed class RevealTests : IClassFixture<CaseApp>

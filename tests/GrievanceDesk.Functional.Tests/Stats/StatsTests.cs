@@ -6,7 +6,7 @@ using static GrievanceDesk.Functional.Tests.Stats.HandBuiltCases;
 namespace GrievanceDesk.Functional.Tests.Stats;
 
 /// <summary>
-/// GET /api/stats over the hand-built week 2026-W10: every figure of SPEC §5 for the office, one unit and one category,
+/// GET /api/stats over the hand-built week 2026-W10: every figure of docs/product.md §5 for the office, one unit and one category,
 /// as worked out by hand in <see cref="HandBuiltCases.Expected"/>.
 /// </summary>
 public sealed class StatsTests(HandBuiltCasesFactory app) : IClassFixture<HandBuiltCasesFactory>

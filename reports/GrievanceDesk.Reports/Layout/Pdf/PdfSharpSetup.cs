@@ -28,7 +28,7 @@ public static class PdfSharpSetup
                 return;
             }
 
-            // PDFsharp 6.5 is AGPL-3.0-only unless licensed otherwise; GrievanceDesk is AGPL-3.0-or-later (SPEC §12).
+            // PDFsharp 6.5 is AGPL-3.0-only unless licensed otherwise; GrievanceDesk is AGPL-3.0-or-later (docs/product.md §12).
             PdfSharpLicense.SetAgplLicense();
 
             switch (GlobalFontSettings.FontResolver)

@@ -95,7 +95,7 @@ public sealed class CaseAttachmentHandlers(CaseWorkbench workbench, IAttachmentS
 
     /// <summary>
     /// 404 unless the caller may see the case; 404 too for a report's attachments asked by its respondent unit (they
-    /// may name the complainant: SPEC §3), as for any case the caller may not see.
+    /// may name the complainant: docs/product.md §3), as for any case the caller may not see.
     /// </summary>
     public async ValueTask<AttachmentContentDto> Handle(GetCaseAttachment query, CancellationToken ct)
     {

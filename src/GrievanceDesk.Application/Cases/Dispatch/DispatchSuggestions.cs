@@ -12,7 +12,7 @@ namespace GrievanceDesk.Application.Cases.Dispatch;
 /// </summary>
 public sealed record SuggestDispatchUnits(IReadOnlyList<long> CaseIds) : IQuery<IReadOnlyDictionary<long, DispatchSuggestionDto>>;
 
-/// <summary>How many returns (退单) each routing rule caused (SPEC §3: a return counts against the rule that sent it).</summary>
+/// <summary>How many returns (退单) each routing rule caused (docs/product.md §3: a return counts against the rule that sent it).</summary>
 public sealed record CountReturnsByRoutingRule : IQuery<IReadOnlyDictionary<int, int>>;
 
 public sealed record CaseReturnNoteDto(int UnitId, string UnitName, string Reason, DateTimeOffset At);

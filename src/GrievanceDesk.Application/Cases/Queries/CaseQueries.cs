@@ -23,7 +23,7 @@ public enum CaseSort
 }
 
 /// <summary>
-/// GET /api/cases: the filters of SPEC §6, paged; a unit's staff see only their unit. With <see cref="Q"/> and no
+/// GET /api/cases: the filters of docs/product.md §6, paged; a unit's staff see only their unit. With <see cref="Q"/> and no
 /// <see cref="Sort"/> the search's own ranking (Search/CaseSearch); with a sort, the search only filters.
 /// </summary>
 public sealed record ListCases(

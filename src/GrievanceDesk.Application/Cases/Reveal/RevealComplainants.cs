@@ -6,7 +6,7 @@ namespace GrievanceDesk.Application.Cases.Reveal;
 
 /// <summary>
 /// POST /api/cases/{id}/reveal: the full phone and ID numbers of the case's complainants, which every list, page,
-/// statistic and briefing masks (SPEC §7). Only for the roles that call the complainant (<see cref="CasePermissions.MayReveal"/>),
+/// statistic and briefing masks (docs/product.md §7). Only for the roles that call the complainant (<see cref="CasePermissions.MayReveal"/>),
 /// never for a report's complainant to the respondent unit, and audited: the reveal audit row and a timeline entry are
 /// written in the same transaction as the answer is made.
 /// </summary>

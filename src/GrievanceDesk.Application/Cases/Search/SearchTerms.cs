@@ -121,8 +121,14 @@ public static class SearchTerms
 /// <summary>One required phrase of a search: its terms in order; <see cref="IsPrefix"/> for a lone Chinese character.</summary>
 public sealed record SearchPhrase(IReadOnlyList<string> Terms, bool IsPrefix);
 
-/// <summary>A case whose text matches a search.</summary>
-public sealed record CaseTextHit(long CaseId);
+/// <summary>
+/// A case whose text matches a search. A property set by an initializer, not a constructor, so that a query joining
+/// on <see cref="CaseId"/> translates to SQL on every provider.
+/// </summary>
+public sealed record CaseTextHit
+{
+    public long CaseId { get; init; }
+}
 
 /// <summary>
 /// The full-text index over the cases' search column, one implementation per database provider (SQLite FTS5, SQL

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GrievanceDesk.Infrastructure.Persistence.Configurations;
 
-/// <summary>The reveal audit (SPEC §7): one row per reveal, read by case and by user; append-only.</summary>
+/// <summary>The reveal audit (docs/product.md §7): one row per reveal, read by case and by user; append-only.</summary>
 internal sealed class RevealAuditConfiguration : IEntityTypeConfiguration<RevealAudit>
 {
     public void Configure(EntityTypeBuilder<RevealAudit> b)

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace GrievanceDesk.Web.Pages.Desk;
 
 /// <summary>
-/// 来件登记: the front desk's keyboard-first intake form with every field of SPEC §3. Earlier and similar cases of the
+/// 来件登记: the front desk's keyboard-first intake form with every field of docs/product.md §3. Earlier and similar cases of the
 /// same complainant or address appear beside it as the phone, ID number or address is typed (GET /api/cases/lookup);
 /// the desk saves the case as new, as a repeat of one of them (合并 into it while it is still being handled), or
 /// answers a consultation on the spot.

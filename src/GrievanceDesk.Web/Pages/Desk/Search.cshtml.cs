@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GrievanceDesk.Web.Pages.Desk;
 
-/// <summary>案件查询: every case for the office (read-only for the front desk), the own unit's for a unit's staff; the filters of SPEC §6.</summary>
+/// <summary>案件查询: every case for the office (read-only for the front desk), the own unit's for a unit's staff; the filters of docs/product.md §6.</summary>
 [Authorize(Roles = $"{Roles.FrontDesk},{Roles.Dispatcher},{Roles.Leader},{Roles.Cadre},{Roles.UnitLeader}")]
 public sealed class SearchModel(ISender sender, TimeProvider clock) : UiPageModel
 {

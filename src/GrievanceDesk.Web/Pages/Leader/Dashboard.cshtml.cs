@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace GrievanceDesk.Web.Pages.Leader;
 
 /// <summary>
-/// 领导驾驶舱: the SPEC §5 figures for a chosen period (GET /api/stats's query), charts of the trend, channels and
+/// 领导驾驶舱: the docs/product.md §5 figures for a chosen period (GET /api/stats's query), charts of the trend, channels and
 /// categories, the unit ranking (红黑榜), the overdue and escalated cases with a supervision order at hand, and the
 /// weekly briefing archive with its PDFs.
 /// </summary>

@@ -1,4 +1,4 @@
-namespace GrievanceDesk.Reports.Briefings;
+namespace GrievanceDesk.Application.Briefings;
 
 /// <summary>Turns a weekly briefing into a printable document (a PDF).</summary>
 public interface IBriefingRenderer

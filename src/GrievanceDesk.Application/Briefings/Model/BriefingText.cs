@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GrievanceDesk.Reports.Briefings;
+namespace GrievanceDesk.Application.Briefings;
 
 /// <summary>How the briefing words its numbers: 92.1%, "较上周 +12", "较上周 -3.2个百分点", "—" for a rate with nothing to count.</summary>
 public static class BriefingText

@@ -1,4 +1,4 @@
-namespace GrievanceDesk.Reports.Briefings;
+namespace GrievanceDesk.Application.Briefings;
 
 /// <summary>
 /// The weekly briefing (每周信访工作简报) for ISO week <see cref="Week"/> of <see cref="Year"/>, as plain display-ready
@@ -73,7 +73,7 @@ public sealed record CountFigure(int ThisWeek, int? LastWeek = null);
 
 public sealed record RateFigure(Rate ThisWeek, Rate? LastWeek = null);
 
-/// <summary>一、总体情况: the week's figures as defined in SPEC §5.</summary>
+/// <summary>一、总体情况: the week's figures as defined in docs/product.md §5.</summary>
 public sealed record HeadlineFigures(
     CountFigure Received,
     CountFigure Dispatched,
@@ -97,7 +97,7 @@ public sealed record LabelledCount(string Label, int Count);
 public sealed record HotIssue(string Label, string Category, int Count, DateOnly FirstSeen, DateOnly LastSeen);
 
 /// <summary>
-/// Units ranked best first. Only units with at least <see cref="MinimumCases"/> cases are ranked (SPEC §5), so one case
+/// Units ranked best first. Only units with at least <see cref="MinimumCases"/> cases are ranked (docs/product.md §5), so one case
 /// does not make a unit best or worst; the caller applies that rule and marks the 红榜 and 黑榜 rows.
 /// </summary>
 public sealed record UnitRanking(int MinimumCases, IReadOnlyList<UnitRankingRow> Rows);
