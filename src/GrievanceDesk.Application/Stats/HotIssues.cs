@@ -1,3 +1,4 @@
+using GrievanceDesk.Domain.Common;
 using FluentValidation;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Domain.Cases;
@@ -123,7 +124,7 @@ public sealed class HotIssueFinder(IAppDbContext db, IOptions<StatsOptions> opti
         var ordered = cases.OrderBy(c => c.ReceivedAtUtc).ThenBy(c => c.CaseId).ToList();
         return new HotIssueDto(
             kind,
-            PersonalNumberScrubber.Scrub(label),
+            FreeTextMasking.Mask(label),
             categoryId,
             categoryNames.GetValueOrDefault(categoryId, string.Empty),
             count,

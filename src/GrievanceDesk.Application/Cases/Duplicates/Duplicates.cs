@@ -1,3 +1,4 @@
+using GrievanceDesk.Domain.Common;
 using FluentValidation;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Domain.Cases;
@@ -194,7 +195,7 @@ public sealed class DuplicateHandlers(
             }
 
             // Another case's subject, typed by someone else: numbers in it are scrubbed like everywhere outside the case itself.
-            results.Add(new SimilarCaseDto(c.Id, c.TrackingNo, c.Status, c.Status.ToChinese(), Stats.PersonalNumberScrubber.Scrub(c.Subject), c.Address,
+            results.Add(new SimilarCaseDto(c.Id, c.TrackingNo, c.Status, c.Status.ToChinese(), FreeTextMasking.Mask(c.Subject), c.Address,
                 CaseReader.At(c.RegisteredAtUtc), c.UnitId is { } u ? units.GetValueOrDefault(u) : null, Math.Round(score + similarity, 3), reasons)
             {
                 CallerName = c.SamePhone && !identityHidden ? c.Caller?.Name : null,
