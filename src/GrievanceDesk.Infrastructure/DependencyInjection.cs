@@ -39,6 +39,15 @@ public static class DependencyInjection
             }
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton<IWriteGate, SqliteWriteGate>();
+        }
+        else
+        {
+            services.AddSingleton<IWriteGate, OpenWriteGate>();
+        }
+
         // Cookie and antiforgery keys in the database: shared by every instance, kept across restarts.
         services.AddDataProtection().SetApplicationName("GrievanceDesk").PersistKeysToDbContext<AppDbContext>();
         services.AddGrievanceDeskOutbox(configuration);

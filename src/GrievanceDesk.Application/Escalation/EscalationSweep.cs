@@ -22,6 +22,7 @@ public sealed class EscalationSweep(
     IBusinessCalendarSource calendars,
     ICaseNotifier notifier,
     TimeProvider clock,
+    IWriteGate gate,
     ILogger<EscalationSweep> log) : IRecurringJob
 {
     public const string JobId = "escalation-sweep";
@@ -98,6 +99,7 @@ public sealed class EscalationSweep(
     /// <summary>One case, one step, one transaction: the record and the case's own escalation entry commit together, or neither.</summary>
     private async Task<bool> Escalate(long caseId, DateTime deadline, EscalationStep step, CaseContext ctx, CancellationToken ct)
     {
+        using var turn = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
