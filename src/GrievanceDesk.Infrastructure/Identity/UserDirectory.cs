@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrievanceDesk.Infrastructure.Identity;
 
-internal sealed class UserDirectory(UserManager<AppUser> users, SignInThrottle throttle, SessionStamps sessions) : IUserDirectory
+internal sealed class UserDirectory(UserManager<AppUser> users, Persistence.AppDbContext db, SignInThrottle throttle, SessionStamps sessions) : IUserDirectory
 {
     public async Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct)
     {
@@ -72,12 +72,22 @@ internal sealed class UserDirectory(UserManager<AppUser> users, SignInThrottle t
 
     public Task<bool> AnyInUnitAsync(int unitId, CancellationToken ct) => users.Users.AnyAsync(u => u.UnitId == unitId, ct);
 
-    public async Task<IReadOnlyList<string>> UserNamesInRoleAsync(string role, int? unitId, CancellationToken ct) =>
-        (await users.GetUsersInRoleAsync(role))
-            .Where(u => u.IsActive && (unitId is null || u.UnitId == unitId))
-            .Select(u => u.UserName!)
-            .OrderBy(n => n, StringComparer.Ordinal)
-            .ToList();
+    /// <summary>
+    /// The active users of a role (in a unit), by name: one untracked query for the names alone. (Identity's
+    /// GetUsersInRoleAsync loads and tracks every user of the role, which each intake then carried through its saves.)
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UserNamesInRoleAsync(string role, int? unitId, CancellationToken ct)
+    {
+        var normalized = users.NormalizeName(role);
+        var names = await (
+                from user in db.Users.AsNoTracking()
+                join link in db.UserRoles on user.Id equals link.UserId
+                join r in db.Roles on link.RoleId equals r.Id
+                where r.NormalizedName == normalized && user.IsActive && (unitId == null || user.UnitId == unitId)
+                select user.UserName!)
+            .ToListAsync(ct);
+        return names.Order(StringComparer.Ordinal).ToList();
+    }
 
     private async Task<UserDto> ToDto(AppUser user)
     {
