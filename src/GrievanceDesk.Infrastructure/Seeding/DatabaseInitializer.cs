@@ -46,6 +46,8 @@ public sealed class DatabaseInitializer(
                 await seeder.SeedAsync(demo.Value.Cases, ct);
             }
         }
+
+        await PlannerStatistics.RefreshAsync(db, ct);
     }
 
     private async Task SeedRolesAsync()
