@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using GrievanceDesk.Application.Briefings;
+using GrievanceDesk.Domain.Common;
 using GrievanceDesk.Reports.Briefings;
 using GrievanceDesk.Reports.Layout.Pdf;
 
@@ -67,12 +68,29 @@ public sealed partial class WeeklyBriefingPdfTests
     }
 
     [Fact]
-    public void No_phone_or_id_number_appears_and_names_are_masked()
+    public void A_complainant_named_and_numbered_in_raw_text_reaches_the_pdf_only_masked()
     {
-        var words = string.Join(" ", Realistic.Value.Pages.SelectMany(p => p.Words));
+        // The rows as the builder fills them from a case: the complainant through Masking.Name, the case's own text
+        // through FreeTextMasking with that case's complainant names (WeeklyBriefingBuilder, BriefingMask).
+        string[] names = ["欧阳娜娜"];
+        const string note = "欧阳娜娜再次来电：电梯仍未修复，请回电139 1234 5678，身份证11010119900307123X。";
+        const string subject = "欧阳娜娜等21人反映幼儿园停办（座机010-62345678）";
+        var briefing = SampleBriefings.Realistic() with
+        {
+            DissatisfiedVisits = [new("XF-20250311-0045", Masking.Name(names[0])!, SampleBriefings.HousingCommission, FreeTextMasking.Mask(note, names))],
+            CollectivePetitions = [new("XF-20250321-0150", FreeTextMasking.Mask(subject, names), 21, "教育局")],
+        };
 
+        var text = PdfText.Of(new PdfSharpBriefingRenderer().Render(briefing));
+        var words = string.Join(" ", text.Pages.SelectMany(p => p.Words));
+
+        text.All.ShouldContain("XF-20250311-0045欧***" + SampleBriefings.HousingCommission);
+        text.All.ShouldContain("139****5678");
+        text.All.ShouldContain("110***********123X");
+        text.All.ShouldContain("欧***等21人反映幼儿园停办（座机010****5678）");
+        text.All.ShouldNotContain("欧阳娜娜");
+        text.All.ShouldNotContain("19900307");
         LongDigitRun().IsMatch(words).ShouldBeFalse("no run of 11 or more digits: a mobile number has 11, an ID number 18");
-        Realistic.Value.All.ShouldContain(SampleBriefings.MaskedComplainant);
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed partial class BriefingTests(HandBuiltCasesFactory app) : IClassFix
     public async Task The_current_week_and_a_future_one_are_not_over_yet()
     {
         var leader = await app.SignedIn(As.Leader);
-        var today = DateTime.UtcNow.AddHours(8);
+        var today = AppTodayInChina();
         var (year, week) = (ISOWeek.GetYear(today), ISOWeek.GetWeekOfYear(today));
 
         await (await leader.GetAsync($"/api/briefings/weekly/{year}/{week}")).ShouldBeProblem(HttpStatusCode.Conflict, "briefing-week-not-over");
@@ -156,7 +156,7 @@ public sealed partial class BriefingTests(HandBuiltCasesFactory app) : IClassFix
         var job = jobs.EnumerateArray().Single(j => j.GetProperty("id").GetString() == "weekly-briefing");
         job.GetProperty("cron").GetString().ShouldBe("0 6 * * 1");
 
-        var lastWeek = DateTime.UtcNow.AddHours(8).AddDays(-7);
+        var lastWeek = AppTodayInChina().AddDays(-7);
         var (year, week) = (ISOWeek.GetYear(lastWeek), ISOWeek.GetWeekOfYear(lastWeek));
         var runs = new List<JsonElement>();
         foreach (var _ in Enumerable.Range(0, 2))
@@ -185,6 +185,9 @@ public sealed partial class BriefingTests(HandBuiltCasesFactory app) : IClassFix
         using var pdf = PdfDocument.Open(bytes);
         return string.Concat(pdf.GetPages().Select(p => p.Text));
     }
+
+    /// <summary>Today in China by the app's clock (the one the briefing request and the Monday job read), not the test's.</summary>
+    private DateTime AppTodayInChina() => app.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime;
 
     private async Task<int> ArchivedCount(int year, int week)
     {

@@ -45,16 +45,26 @@ public sealed record ListCases(
 public sealed record PublicReplyDto(DateTimeOffset At, string Text);
 
 /// <summary>What the complainant sees with tracking number and query code (阳光信访): nothing personal.</summary>
-public sealed record TrackingDto(
-    string TrackingNo,
-    string Status,
-    string StatusName,
-    string? UnitName,
-    DateTimeOffset RegisteredAt,
-    DateTimeOffset AcceptDeadline,
-    DateTimeOffset? HandleDeadline,
-    DateTimeOffset? ClosedAt,
-    IReadOnlyList<PublicReplyDto> Replies);
+public sealed record TrackingDto
+{
+    public required string TrackingNo { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string StatusName { get; init; }
+
+    public required string? UnitName { get; init; }
+
+    public required DateTimeOffset RegisteredAt { get; init; }
+
+    public required DateTimeOffset AcceptDeadline { get; init; }
+
+    public required DateTimeOffset? HandleDeadline { get; init; }
+
+    public required DateTimeOffset? ClosedAt { get; init; }
+
+    public required IReadOnlyList<PublicReplyDto> Replies { get; init; }
+}
 
 public sealed record TrackCase(string TrackingNo, string? Code) : IQuery<TrackingDto>;
 
@@ -205,14 +215,31 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         var items = rows.Select(r =>
         {
             var hidden = r.Kind == CaseKind.Report && ConflictGuard.IsConflicted(r.RespondentUnitId, viewerAncestry);
-            return new CaseListItemDto(
-                r.Id, r.TrackingNo, r.Status, r.Status.ToChinese(), r.Channel, r.Kind, r.Urgency, r.Subject,
-                hidden ? null : r.ComplainantName, hidden ? null : Masking.Phone(r.ComplainantPhone),
-                r.CategoryId, r.RegionId, r.UnitId, r.UnitName, r.CadreUserName,
-                CaseReader.At(r.ReceivedAtUtc), CaseReader.At(r.RegisteredAtUtc), CaseReader.At(r.DueAt),
-                CaseStates.IsOverdue(r.DueAt, now), CaseStates.IsDueSoon(r.DueAt, TimeSpan.FromHours(r.WarnBeforeHours), now),
-                r.IsCollective, r.IsRepeat, r.IsPaused)
+            return new CaseListItemDto
             {
+                Id = r.Id,
+                TrackingNo = r.TrackingNo,
+                Status = r.Status,
+                StatusName = r.Status.ToChinese(),
+                Channel = r.Channel,
+                Kind = r.Kind,
+                Urgency = r.Urgency,
+                Subject = r.Subject,
+                ComplainantName = hidden ? null : r.ComplainantName,
+                ComplainantPhone = hidden ? null : Masking.Phone(r.ComplainantPhone),
+                CategoryId = r.CategoryId,
+                RegionId = r.RegionId,
+                UnitId = r.UnitId,
+                UnitName = r.UnitName,
+                CadreUserName = r.CadreUserName,
+                ReceivedAt = CaseReader.At(r.ReceivedAtUtc),
+                RegisteredAt = CaseReader.At(r.RegisteredAtUtc),
+                DueAt = CaseReader.At(r.DueAt),
+                Overdue = CaseStates.IsOverdue(r.DueAt, now),
+                DueSoon = CaseStates.IsDueSoon(r.DueAt, TimeSpan.FromHours(r.WarnBeforeHours), now),
+                IsCollective = r.IsCollective,
+                IsRepeat = r.IsRepeat,
+                IsPaused = r.IsPaused,
                 CadreName = r.CadreUserName is { } login ? names.GetValueOrDefault(login, login) : null,
             };
         }).ToList();
@@ -271,9 +298,18 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
             .OrderBy(r => r.AtUtc)
             .Select(r => new PublicReplyDto(CaseReader.At(r.AtUtc), FreeTextMasking.Mask(r.Summary, names)))
             .ToList();
-        var view = new TrackingDto(found.TrackingNo, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(shown.Status.ToString()), statusName,
-            shown.UnitName, CaseReader.At(found.RegisteredAtUtc), CaseReader.At(shown.AcceptDeadlineUtc), CaseReader.At(shown.HandleDeadlineUtc),
-            CaseReader.At(shown.ClosedAtUtc), replies);
+        var view = new TrackingDto
+        {
+            TrackingNo = found.TrackingNo,
+            Status = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(shown.Status.ToString()),
+            StatusName = statusName,
+            UnitName = shown.UnitName,
+            RegisteredAt = CaseReader.At(found.RegisteredAtUtc),
+            AcceptDeadline = CaseReader.At(shown.AcceptDeadlineUtc),
+            HandleDeadline = CaseReader.At(shown.HandleDeadlineUtc),
+            ClosedAt = CaseReader.At(shown.ClosedAtUtc),
+            Replies = replies,
+        };
         return new PublicCaseView(view, found.QueryCode);
     }
 
@@ -307,28 +343,56 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
 
     private sealed record TrackedReply(DateTime AtUtc, string Summary);
 
-    private sealed record TrackedCase(
-        long Id, string TrackingNo, string QueryCode, CaseStatus Status, CaseKind Kind, long? MergedIntoCaseId, bool AnsweredOnTheSpot,
-        DateTime RegisteredAtUtc, DateTime AcceptDeadlineUtc, DateTime? HandleDeadlineUtc, DateTime? ClosedAtUtc, string? UnitName,
-        List<TrackedReply> Replies, List<string> Names);
+    private sealed record TrackedCase
+    {
+        public required long Id { get; init; }
+
+        public required string TrackingNo { get; init; }
+
+        public required string QueryCode { get; init; }
+
+        public required CaseStatus Status { get; init; }
+
+        public required CaseKind Kind { get; init; }
+
+        public required long? MergedIntoCaseId { get; init; }
+
+        public required bool AnsweredOnTheSpot { get; init; }
+
+        public required DateTime RegisteredAtUtc { get; init; }
+
+        public required DateTime AcceptDeadlineUtc { get; init; }
+
+        public required DateTime? HandleDeadlineUtc { get; init; }
+
+        public required DateTime? ClosedAtUtc { get; init; }
+
+        public required string? UnitName { get; init; }
+
+        public required List<TrackedReply> Replies { get; init; }
+
+        public required List<string> Names { get; init; }
+    }
 
     private static async Task<TrackedCase?> Tracked(IAppDbContext db, IQueryable<Case> cases, CancellationToken ct) =>
         await cases.AsNoTracking()
-            .Select(c => new TrackedCase(
-                c.Id,
-                c.TrackingNo,
-                c.QueryCode,
-                c.Status,
-                c.Kind,
-                c.MergedIntoCaseId,
-                c.Timeline.Any(t => t.Action == TimelineActions.AnsweredOnTheSpot),
-                c.RegisteredAtUtc,
-                c.AcceptDeadlineUtc,
-                c.HandleDeadlineUtc,
-                c.ClosedAtUtc,
-                db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
-                c.Timeline.Where(t => t.IsPublic).OrderBy(t => t.Sequence).Select(t => new TrackedReply(t.AtUtc, t.Summary)).ToList(),
-                c.Complainants.Select(p => p.Name).ToList()))
+            .Select(c => new TrackedCase
+            {
+                Id = c.Id,
+                TrackingNo = c.TrackingNo,
+                QueryCode = c.QueryCode,
+                Status = c.Status,
+                Kind = c.Kind,
+                MergedIntoCaseId = c.MergedIntoCaseId,
+                AnsweredOnTheSpot = c.Timeline.Any(t => t.Action == TimelineActions.AnsweredOnTheSpot),
+                RegisteredAtUtc = c.RegisteredAtUtc,
+                AcceptDeadlineUtc = c.AcceptDeadlineUtc,
+                HandleDeadlineUtc = c.HandleDeadlineUtc,
+                ClosedAtUtc = c.ClosedAtUtc,
+                UnitName = db.Units.Where(u => u.Id == c.UnitId).Select(u => u.Name).FirstOrDefault(),
+                Replies = c.Timeline.Where(t => t.IsPublic).OrderBy(t => t.Sequence).Select(t => new TrackedReply(t.AtUtc, t.Summary)).ToList(),
+                Names = c.Complainants.Select(p => p.Name).ToList(),
+            })
             .SingleOrDefaultAsync(ct);
 
     private sealed record TreeRow(int Id, int? ParentId, string Code);
