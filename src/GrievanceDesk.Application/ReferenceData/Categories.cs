@@ -10,8 +10,10 @@ public sealed record CategoryDto(int Id, string Code, string Name, int? ParentId
 
 public sealed record ListCategories : IQuery<IReadOnlyList<CategoryDto>>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record CreateCategory(string Code, string Name, int? ParentId) : ITreeNodeInput, ICommand<CategoryDto>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record UpdateCategory(int Id, string Code, string Name, int? ParentId, bool IsActive) : ITreeNodeInput, ICommand<CategoryDto>;
 
 public sealed class CreateCategoryValidator : TreeNodeInputValidator<CreateCategory>;

@@ -10,8 +10,10 @@ public sealed record RegionDto(int Id, string Code, string Name, int? ParentId, 
 
 public sealed record ListRegions : IQuery<IReadOnlyList<RegionDto>>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record CreateRegion(string Code, string Name, int? ParentId) : ITreeNodeInput, ICommand<RegionDto>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record UpdateRegion(int Id, string Code, string Name, int? ParentId, bool IsActive) : ITreeNodeInput, ICommand<RegionDto>;
 
 public sealed class CreateRegionValidator : TreeNodeInputValidator<CreateRegion>;
