@@ -136,8 +136,14 @@ public sealed partial class Case : IVersioned
     /// Whether the complainant's identity must be hidden from a viewer of the unit with this ancestry (the unit first,
     /// then its ancestors): a report (检举控告) is never shown to the respondent unit or a unit below it.
     /// </summary>
-    public bool HidesIdentityFrom(IReadOnlyList<int> viewerUnitAncestry) =>
-        Kind == CaseKind.Report && ConflictGuard.IsConflicted(RespondentUnitId, viewerUnitAncestry);
+    public bool HidesIdentityFrom(IReadOnlyList<int> viewerUnitAncestry) => HidesIdentity(Kind, RespondentUnitId, viewerUnitAncestry);
+
+    /// <summary>
+    /// The identity rule on a case read as a row (a list projection): a report's complainant is hidden from the respondent
+    /// unit and the units above it (<see cref="CaseStates.ShowsIdentityTo"/> is the same rule as a query filter).
+    /// </summary>
+    public static bool HidesIdentity(CaseKind kind, int? respondentUnitId, IReadOnlyList<int> viewerUnitAncestry) =>
+        kind == CaseKind.Report && ConflictGuard.IsConflicted(respondentUnitId, viewerUnitAncestry);
 
     public void ClearPendingNotifications() => _raised.Clear();
 

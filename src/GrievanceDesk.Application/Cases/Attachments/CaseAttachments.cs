@@ -85,7 +85,7 @@ public sealed class GetCaseAttachmentHandler(IAttachmentStore store, IAppDbConte
         }
 
         var file = c.Attachments.SingleOrDefault(a => a.Id == query.AttachmentId);
-        if (file is null || (c.Kind == CaseKind.Report && c.HidesIdentityFrom(await reader.ViewerUnitAncestry(ct))))
+        if (file is null || c.HidesIdentityFrom(await reader.ViewerUnitAncestry(ct)))
         {
             throw new NotFoundException("附件", query.AttachmentId);
         }

@@ -133,7 +133,7 @@ public sealed class SimilarCaseHandlers(
             var similarity = ContentSimilarity.Score(content, c.Content);
             var reasons = new List<string>();
             var score = 0.0;
-            var identityHidden = c.Kind == CaseKind.Report && ConflictGuard.IsConflicted(c.RespondentUnitId, viewerAncestry);
+            var identityHidden = Case.HidesIdentity(c.Kind, c.RespondentUnitId, viewerAncestry);
             if (c.SamePhone && !identityHidden)
             {
                 reasons.Add("同一来电号码 (same phone)");
