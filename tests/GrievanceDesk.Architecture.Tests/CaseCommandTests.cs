@@ -24,9 +24,7 @@ public sealed class CaseCommandTests
     {
         foreach (var command in CaseCommands)
         {
-            var action = command.GetProperty(nameof(ICaseCommand.CaseId)) is not null
-                ? command.GetProperty("Action", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
-                : null;
+            var action = command.GetProperty("Action", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
             action.ShouldBeOfType<CaseAction>($"{command.Name} declares no action");
             Enum.IsDefined((CaseAction)action).ShouldBeTrue(command.Name);
         }
