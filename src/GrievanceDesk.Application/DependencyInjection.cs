@@ -13,12 +13,17 @@ public static class DependencyInjection
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
+            // Outermost first: the caller's role, the request's fields, the transaction, then a case command's own path.
+            options.PipelineBehaviors = [typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>), typeof(Cases.CaseCommandBehaviour<,>)];
         });
         // Field messages in Chinese, the language of the office (our own messages add the English in brackets).
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("zh-CN");
         services.AddValidatorsFromAssemblyContaining<ValidationBehaviour<IMessage, object>>(ServiceLifetime.Singleton, includeInternalTypes: true);
-        services.AddScoped<Cases.CaseWorkbench>();
+        services.AddScoped<Cases.CaseStore>();
+        services.AddScoped<Cases.CurrentCase>();
+        services.AddScoped<Cases.Dispatch.AutoAssignment>();
+        services.AddScoped<Cases.Dispatch.AssignableCadres>();
+        services.AddScoped<Cases.Duplicates.LinkedCase>();
         services.AddScoped<Cases.CaseReader>();
         services.AddScoped<Cases.Search.CaseSearch>();
         services.AddScoped<Cases.CaseRouter>();

@@ -43,6 +43,7 @@ public sealed class WeeklyBriefingPublisher(WeeklyBriefingBuilder builder, IBrie
 }
 
 /// <summary>GET /api/briefings: the archive, newest first.</summary>
+[RequiresRole(Roles.Leader, Roles.Dispatcher, Roles.FrontDesk)]
 public sealed record ListBriefings : IQuery<IReadOnlyList<ArchivedBriefingDto>>;
 
 /// <summary>
@@ -50,6 +51,7 @@ public sealed record ListBriefings : IQuery<IReadOnlyList<ArchivedBriefingDto>>;
 /// archive has none. A request rather than a command: the archive commits its own row, and a race for the week is
 /// settled by its unique key, not by one transaction.
 /// </summary>
+[RequiresRole(Roles.Leader, Roles.Dispatcher, Roles.FrontDesk)]
 public sealed record GetWeeklyBriefing(int Year, int Week) : IRequest<BriefingPdf>;
 
 public sealed record BriefingPdf(int Year, int Week, byte[] Content)

@@ -1,4 +1,3 @@
-using GrievanceDesk.Application.Common;
 using GrievanceDesk.Application.ReferenceData;
 using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Domain.ReferenceData;
@@ -14,7 +13,7 @@ public sealed record RoutePlan(int RuleId, int UnitId, IReadOnlyList<int> UnitAn
 /// dispatcher queue. Only a case waiting in the queue is routed. Planned from the reference-data snapshot and the
 /// cadres' open load before the case is written (<see cref="PlanAsync"/>), applied to the new case in memory (<see cref="Apply"/>).
 /// </summary>
-public sealed class CaseRouter(IReferenceData reference, CaseWorkbench workbench, IUserDirectory users)
+public sealed class CaseRouter(IReferenceData reference, Dispatch.AutoAssignment autoAssignment)
 {
     public async Task RouteAsync(Case @case, CaseContext ctx, CancellationToken ct) =>
         Apply(@case, await PlanAsync(@case.CategoryId, @case.RegionId, @case.RespondentUnitId, ct), ctx);
@@ -29,15 +28,13 @@ public sealed class CaseRouter(IReferenceData reference, CaseWorkbench workbench
             return null;
         }
 
-        var (proposed, parentOf) = await workbench.UnitTree(rule.UnitId, ct);
-        if (ConflictGuard.Redirect(respondentUnitId, rule.UnitId, proposed, parentOf) is not { } target)
+        if (ConflictGuard.Redirect(respondentUnitId, rule.UnitId, snapshot.UnitAncestry(rule.UnitId), snapshot.UnitParentOf) is not { } target)
         {
             return null;
         }
 
-        var (ancestry, _) = await workbench.UnitTree(target, ct);
-        return new RoutePlan(rule.Id, target, ancestry, target == rule.UnitId ? null : "回避：被反映单位及其下级不办理本件，转其上级单位",
-            await workbench.CadreFor(target, users, ct));
+        return new RoutePlan(rule.Id, target, snapshot.UnitAncestry(target), target == rule.UnitId ? null : "回避：被反映单位及其下级不办理本件，转其上级单位",
+            await autoAssignment.CadreFor(target, ct));
     }
 
     /// <summary>Dispatches (and assigns) a case still waiting in the queue as planned.</summary>

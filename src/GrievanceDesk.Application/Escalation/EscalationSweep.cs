@@ -57,7 +57,7 @@ public sealed class EscalationSweep(
 
                     foreach (var (caseId, deadline) in due.Select(d => (d.Id, d.DueAt)))
                     {
-                        if (await Escalate(caseId, deadline, step, new CaseContext(now, Actor.System, calendar, policy.Terms), ct))
+                        if (await Escalate(caseId, deadline, step, new CaseContext(now, Actor.System, calendar, policy.Terms).Permitting(CaseAction.RecordEscalation), ct))
                         {
                             counts[step]++;
                         }
@@ -104,19 +104,14 @@ public sealed class EscalationSweep(
         try
         {
             var @case = await db.Cases.Include(c => c.Complainants).SingleAsync(c => c.Id == caseId, ct);
-            if (@case.CurrentDeadlineUtc != deadline || (step == EscalationStep.Warning && CaseStates.IsOverdue(deadline, ctx.NowUtc)))
+            if (@case.CurrentDeadlineUtc != deadline || DeadlineStages.Of(@case.Status) is not { } stage
+                || (step == EscalationStep.Warning && CaseStates.IsOverdue(deadline, ctx.NowUtc)))
             {
                 return false; // changed since the scan; the next run sees its new deadline
             }
 
-            var stage = @case.Status switch
-            {
-                CaseStatus.Registered or CaseStatus.Dispatched => "accept",
-                CaseStatus.Resolved => "feedback",
-                _ => "handle",
-            };
             db.Escalations.Add(new EscalationRecord(caseId, stage, deadline, step, ctx.NowUtc));
-            @case.RecordEscalation(step, StageName(stage), deadline, ctx);
+            @case.RecordEscalation(step, stage.ToChinese(), deadline, ctx);
             await notifier.EnqueueAsync(@case, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -161,13 +156,6 @@ public sealed class EscalationSweep(
             // The connection is gone with the fault; the transaction ended with it.
         }
     }
-
-    private static string StageName(string stage) => stage switch
-    {
-        "accept" => "受理时限",
-        "feedback" => "反馈时限",
-        _ => "办结时限",
-    };
 
     public sealed record DueCase(long Id, DateTime DueAt);
 }

@@ -41,12 +41,14 @@ public interface IJobScheduler
 }
 
 /// <summary>GET /api/admin/jobs.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record ListJobs : IQuery<IReadOnlyList<JobDto>>;
 
 /// <summary>
 /// POST /api/admin/jobs/{jobId}/trigger. A request, not a command: a job commits its own units of work (the outbox
 /// sender must commit a claim before it sends), so it must not run inside the one transaction a command gets.
 /// </summary>
+[RequiresRole(Roles.Admin)]
 public sealed record TriggerJob(string JobId) : IRequest<JobRunDto>;
 
 public sealed class JobHandlers(IJobScheduler jobs) :

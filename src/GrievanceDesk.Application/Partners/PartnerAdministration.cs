@@ -20,20 +20,26 @@ public sealed record PartnerDto(
 public sealed record PartnerKeyIssued(PartnerDto Partner, string Key);
 
 /// <summary>Admin: registers a partner system with its scopes and issues its first key.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record RegisterPartner(string Name, IReadOnlyList<string> Scopes) : ICommand<PartnerKeyIssued>;
 
 /// <summary>Admin: a new key for the partner; the old one is refused from now on.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record RotatePartnerKey(int PartnerId) : ICommand<PartnerKeyIssued>;
 
 /// <summary>Admin: revokes the partner; its key is refused and its webhooks are no longer sent.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record RevokePartner(int PartnerId) : ICommand<PartnerDto>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record ListPartners : IQuery<IReadOnlyList<PartnerDto>>;
 
 /// <summary>Admin: the partner's webhook deliveries, newest first.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record ListWebhookDeliveries(int PartnerId) : IQuery<IReadOnlyList<WebhookDeliveryDto>>;
 
 /// <summary>Admin: sends a delivery again now (after the receiver was fixed, or to replay it).</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record ResendWebhookDelivery(int PartnerId, long DeliveryId) : ICommand<WebhookDeliveryDto>;
 
 public sealed class RegisterPartnerValidator : AbstractValidator<RegisterPartner>

@@ -10,8 +10,10 @@ public sealed record CategoryDto(int Id, string Code, string Name, int? ParentId
 
 public sealed record ListCategories : IQuery<IReadOnlyList<CategoryDto>>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record CreateCategory(string Code, string Name, int? ParentId) : ITreeNodeInput, ICommand<CategoryDto>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record UpdateCategory(int Id, string Code, string Name, int? ParentId, bool IsActive) : ITreeNodeInput, ICommand<CategoryDto>;
 
 public sealed class CreateCategoryValidator : TreeNodeInputValidator<CreateCategory>;
@@ -49,12 +51,8 @@ public sealed class CategoryHandlers(IAppDbContext db) :
         var category = await db.Categories.FindAsync([command.Id], ct) ?? throw new NotFoundException("分类", command.Id);
         await db.Categories.Where(c => c.Id != command.Id).Select(c => c.Code).EnsureCodeIsFree(command.Code, "分类", ct);
         await EnsureTopLevelParent(command.ParentId, ct);
-        if (command.ParentId is not null && await db.Categories.AnyAsync(c => c.ParentId == command.Id, ct))
-        {
-            throw new ConflictException("category-depth", "有下级分类的一级分类不能再挂到其他分类下：分类只有两级 (categories have two levels).");
-        }
-
-        category.Update(command.Code, command.Name, command.ParentId, command.IsActive);
+        var hasSubcategories = command.ParentId is not null && await db.Categories.AnyAsync(c => c.ParentId == command.Id, ct);
+        category.Update(command.Code, command.Name, command.ParentId, hasSubcategories, command.IsActive);
         return ToDto(category);
     }
 
@@ -62,7 +60,7 @@ public sealed class CategoryHandlers(IAppDbContext db) :
     private async Task EnsureTopLevelParent(int? parentId, CancellationToken ct)
     {
         await db.Categories.EnsureExists(parentId, "parentId", "上级分类", ct);
-        if (parentId is { } id && await db.Categories.AnyAsync(c => c.Id == id && c.ParentId != null, ct))
+        if (parentId is { } id && !Category.MayBeParent(await db.Categories.Where(c => c.Id == id).Select(c => c.ParentId).SingleOrDefaultAsync(ct)))
         {
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("parentId", "上级分类必须是一级分类：分类只有两级 (the parent must be a top-level category).")]);
         }

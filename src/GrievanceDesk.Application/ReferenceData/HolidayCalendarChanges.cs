@@ -73,7 +73,7 @@ public sealed class HolidayCoverageJob(ISender sender, ILogger<HolidayCoverageJo
 /// after the earliest changed date) has them counted again with the new calendar (<see cref="Case.RecomputeDeadlines"/>).
 /// Runs inside the admin's command, so the change and the recomputation commit together.
 /// </summary>
-public sealed class DeadlineRecomputation(IAppDbContext db, IBusinessCalendarSource calendars, CaseWorkbench workbench, TimeProvider clock)
+public sealed class DeadlineRecomputation(IAppDbContext db, IBusinessCalendarSource calendars, CaseStore store, TimeProvider clock)
 {
     /// <returns>How many cases had a deadline moved.</returns>
     public async Task<int> RecomputeAsync(DateOnly earliestChange, string why, CancellationToken ct)
@@ -91,7 +91,7 @@ public sealed class DeadlineRecomputation(IAppDbContext db, IBusinessCalendarSou
             .AsSplitQuery()
             .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var moved = cases.Count(c => c.RecomputeDeadlines(why, new CaseContext(now, workbench.Actor, calendar, terms[c.SlaPolicyId])));
+        var moved = cases.Count(c => c.RecomputeDeadlines(why, new CaseContext(now, store.Actor, calendar, terms[c.SlaPolicyId])));
         await db.SaveChangesAsync(ct);
         return moved;
     }

@@ -9,12 +9,15 @@ namespace GrievanceDesk.Application.ReferenceData;
 public sealed record HolidayDto(DateOnly Date, CalendarDayKind Kind, string Name, bool IsProvisional = false);
 
 /// <summary>The holiday calendar: holidays and make-up working days (调休上班); ordinary weekends are implied.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record ListHolidays(int? Year) : IQuery<IReadOnlyList<HolidayDto>>;
 
 /// <summary>Marks a date as a holiday or a make-up working day (creates or replaces).</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record SetHoliday(DateOnly Date, CalendarDayKind Kind, string Name) : ICommand<HolidayDto>;
 
 /// <summary>Makes a date an ordinary day again.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record RemoveHoliday(DateOnly Date) : ICommand<bool>;
 
 /// <summary>
@@ -22,9 +25,11 @@ public sealed record RemoveHoliday(DateOnly Date) : ICommand<bool>;
 /// one line per holiday block or make-up day (<see cref="HolidayArrangementText"/>). Replaces every entry of the year,
 /// provisional ones included.
 /// </summary>
+[RequiresRole(Roles.Admin)]
 public sealed record ImportHolidayYear(int Year, string Arrangement) : ICommand<IReadOnlyList<HolidayDto>>;
 
 /// <summary>The fixed statutory days of a year not yet published (元旦, 劳动节, 国庆节 1–3), marked provisional; existing dates are kept.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record AddProvisionalHolidays(int Year) : ICommand<IReadOnlyList<HolidayDto>>;
 
 public sealed class ListHolidaysValidator : AbstractValidator<ListHolidays>

@@ -40,6 +40,18 @@ public sealed class ReferenceSnapshot
     public IReadOnlyDictionary<int, int?> RegionParents { get; }
     public IReadOnlyDictionary<int, int?> UnitParents { get; }
     public IReadOnlyDictionary<int, Unit> UnitsById { get; }
+
+    /// <summary>A unit followed by its ancestors up to the root, for the conflict guard.</summary>
+    public IReadOnlyList<int> UnitAncestry(int unitId) => Tree.Ancestry(unitId, UnitParents);
+
+    /// <summary>The responsible unit and its ancestors, or empty while there is none (a case still in the queue).</summary>
+    public IReadOnlyList<int> UnitAncestryOrEmpty(int? unitId) => unitId is { } id ? UnitAncestry(id) : [];
+
+    public int? UnitParentOf(int unitId) => UnitParents.GetValueOrDefault(unitId);
+
+    /// <summary>The SLA policy a new case is held to (<see cref="SlaPolicyLookup"/>).</summary>
+    public SlaPolicy SlaPolicyFor(Domain.Cases.Channel channel, int categoryId, Domain.Cases.Urgency urgency) =>
+        SlaPolicyLookup.For(SlaPolicies, CategoryParents, channel, categoryId, urgency);
 }
 
 /// <summary>The current <see cref="ReferenceSnapshot"/>: checked against the database's version once per request scope.</summary>

@@ -10,8 +10,10 @@ public sealed record RegionDto(int Id, string Code, string Name, int? ParentId, 
 
 public sealed record ListRegions : IQuery<IReadOnlyList<RegionDto>>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record CreateRegion(string Code, string Name, int? ParentId) : ITreeNodeInput, ICommand<RegionDto>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record UpdateRegion(int Id, string Code, string Name, int? ParentId, bool IsActive) : ITreeNodeInput, ICommand<RegionDto>;
 
 public sealed class CreateRegionValidator : TreeNodeInputValidator<CreateRegion>;
@@ -43,16 +45,10 @@ public sealed class RegionHandlers(IAppDbContext db) :
         var region = await db.Regions.FindAsync([command.Id], ct) ?? throw new NotFoundException("属地", command.Id);
         await db.Regions.Where(r => r.Id != command.Id).Select(r => r.Code).EnsureCodeIsFree(command.Code, "属地", ct);
         await db.Regions.EnsureExists(command.ParentId, "parentId", "上级属地", ct);
-        if (command.ParentId is { } parentId)
-        {
-            var ancestry = Tree.Ancestry(parentId, await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.ParentId, ct));
-            if (ancestry.Contains(command.Id))
-            {
-                throw new ConflictException("region-cycle", "属地不能成为自己的上级 (a region cannot be its own ancestor).");
-            }
-        }
-
-        region.Update(command.Code, command.Name, command.ParentId, command.IsActive);
+        var ancestry = command.ParentId is { } parentId
+            ? Tree.Ancestry(parentId, await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.ParentId, ct))
+            : [];
+        region.Update(command.Code, command.Name, command.ParentId, ancestry, command.IsActive);
         return ToDto(region);
     }
 

@@ -8,12 +8,16 @@ namespace GrievanceDesk.Application.ReferenceData;
 
 public sealed record RoutingRuleDto(int Id, int? CategoryId, int? RegionId, int UnitId, string? Note, bool IsActive);
 
+[RequiresRole(Roles.Admin)]
 public sealed record ListRoutingRules : IQuery<IReadOnlyList<RoutingRuleDto>>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record CreateRoutingRule(int? CategoryId, int? RegionId, int UnitId, string? Note) : ICommand<RoutingRuleDto>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record UpdateRoutingRule(int Id, int? CategoryId, int? RegionId, int UnitId, string? Note, bool IsActive) : ICommand<RoutingRuleDto>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record DeleteRoutingRule(int Id) : ICommand<bool>;
 
 public sealed class CreateRoutingRuleValidator : AbstractValidator<CreateRoutingRule>

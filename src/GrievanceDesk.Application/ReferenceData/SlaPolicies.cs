@@ -34,9 +34,11 @@ public sealed record SlaPolicyDto(
         p.WarnBeforeHours, p.SupervisionAfterWorkingDays, p.LeaderSupervisionAfterWorkingDays, p.IsActive);
 }
 
+[RequiresRole(Roles.Admin)]
 public sealed record ListSlaPolicies : IQuery<IReadOnlyList<SlaPolicyDto>>;
 
 /// <summary>Creates (Id = 0) or updates an SLA policy.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record SaveSlaPolicy(SlaPolicyDto Policy) : ICommand<SlaPolicyDto>;
 
 public sealed class SaveSlaPolicyValidator : AbstractValidator<SaveSlaPolicy>

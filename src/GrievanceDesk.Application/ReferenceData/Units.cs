@@ -12,10 +12,13 @@ public sealed record UnitDto(int Id, string Code, string Name, int? ParentId, bo
 /// <summary>The unit tree, flat, ordered by code.</summary>
 public sealed record ListUnits : IQuery<IReadOnlyList<UnitDto>>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record CreateUnit(string Code, string Name, int? ParentId, bool AutoAssign) : ITreeNodeInput, ICommand<UnitDto>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record UpdateUnit(int Id, string Code, string Name, int? ParentId, bool AutoAssign, bool IsActive) : ITreeNodeInput, ICommand<UnitDto>;
 
+[RequiresRole(Roles.Admin)]
 public sealed record DeleteUnit(int Id) : ICommand<bool>;
 
 public sealed class CreateUnitValidator : TreeNodeInputValidator<CreateUnit>;

@@ -4,13 +4,17 @@ using Mediator;
 
 namespace GrievanceDesk.Application.ReferenceData;
 
+[RequiresRole(Common.Roles.Admin)]
 public sealed record ListUsers : IQuery<IReadOnlyList<UserDto>>;
 
+[RequiresRole(Common.Roles.Admin)]
 public sealed record CreateUser(string UserName, string DisplayName, string Password, IReadOnlyList<string> Roles, int? UnitId) : ICommand<UserDto>;
 
+[RequiresRole(Common.Roles.Admin)]
 public sealed record UpdateUser(string UserName, string DisplayName, IReadOnlyList<string> Roles, int? UnitId, bool IsActive) : ICommand<UserDto>;
 
 /// <summary>Lifts a lockout after repeated failed sign-ins.</summary>
+[RequiresRole(Common.Roles.Admin)]
 public sealed record UnlockUser(string UserName) : ICommand<bool>;
 
 internal static class UserRules

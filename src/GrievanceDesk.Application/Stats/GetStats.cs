@@ -15,6 +15,7 @@ namespace GrievanceDesk.Application.Stats;
 /// the office and, with <c>groupBy</c>, per unit, category, region or channel. See <see cref="StatsQueries"/> for what
 /// each figure counts.
 /// </summary>
+[RequiresRole(Roles.Leader, Roles.Dispatcher, Roles.FrontDesk, Roles.Cadre, Roles.UnitLeader)]
 public sealed record GetStats(DateOnly? From, DateOnly? To, string? GroupBy) : IQuery<StatsReportDto>;
 
 /// <summary>A rate as counted; <see cref="Value"/> (0–1, four decimals) is null when nothing was there to count.</summary>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 namespace GrievanceDesk.Application.Stats;
 
 /// <summary>GET /api/stats/hot-issues?from=&amp;to=&amp;top=: the hot issues (热点) of a short window, most cases first.</summary>
+[RequiresRole(Roles.Leader, Roles.Dispatcher, Roles.FrontDesk, Roles.Cadre, Roles.UnitLeader)]
 public sealed record GetHotIssues(DateOnly? From, DateOnly? To, int? Top) : IQuery<IReadOnlyList<HotIssueDto>>;
 
 public enum HotIssueKind

@@ -11,7 +11,7 @@ public sealed partial class Case
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(ctx);
-        Ensure(CaseAction.AddAttachment);
+        Ensure(CaseAction.AddAttachment, ctx);
         var name = Require(file.FileName, "附件名称", "a file name");
         _attachments.Add(new CaseAttachment(name, file.ContentType, file.SizeBytes, file.StorageKey));
         Append(ctx, TimelineActions.AttachmentAdded, $"补充附件：{name}");

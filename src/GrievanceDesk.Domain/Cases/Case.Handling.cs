@@ -13,7 +13,7 @@ public sealed partial class Case
     /// </summary>
     public void RecordContact(DateTime atUtc, ContactChannel channel, bool reached, string note, CaseContext ctx)
     {
-        Ensure(CaseAction.RecordContact);
+        Ensure(CaseAction.RecordContact, ctx);
         var at = ChinaTime.AsUtc(atUtc);
         Rules.Check(new InstantMustNotBeInFuture(RuleSlugs.ContactInFuture, "联系时间", "the contact time", at, ctx.NowUtc));
         Rules.Check(new InstantMustNotPrecedeReceipt(RuleSlugs.ContactBeforeReceipt, "联系时间", "the contact time", at, ReceivedAtUtc));
@@ -40,7 +40,7 @@ public sealed partial class Case
     /// <summary>A progress note (办理进展); moves the case to InProgress.</summary>
     public void RecordProgress(string note, CaseContext ctx)
     {
-        Ensure(CaseAction.RecordProgress);
+        Ensure(CaseAction.RecordProgress, ctx);
         var text = Require(note, "办理进展", "a progress note");
 
         var before = Snap();
@@ -52,7 +52,7 @@ public sealed partial class Case
     /// <returns>The request, to approve or reject before it has an id.</returns>
     public ExtensionRequest RequestExtension(int days, string reason, CaseContext ctx)
     {
-        Ensure(CaseAction.RequestExtension);
+        Ensure(CaseAction.RequestExtension, ctx);
         var text = Require(reason, "延期理由", "a reason for the extension");
         Rules.Check(new ExtensionOncePerStage(_extensions, HandleRound));
         Rules.Check(new ExtensionDaysMustBePositive(days));
@@ -78,7 +78,7 @@ public sealed partial class Case
     /// <returns>The request, to approve or reject before it has an id.</returns>
     public PauseRecord RequestPause(string reason, CaseContext ctx)
     {
-        Ensure(CaseAction.RequestPause);
+        Ensure(CaseAction.RequestPause, ctx);
         var text = Require(reason, "中止理由", "a reason for the pause");
         Rules.Check(new OnlyOnePauseAtATime(_pauses));
 
@@ -100,7 +100,7 @@ public sealed partial class Case
     /// <summary>Restarts the handle clock; the deadline is counted again from the round's start with the paused days added (<see cref="HandleClock"/>).</summary>
     public void Resume(CaseContext ctx)
     {
-        Ensure(CaseAction.Resume);
+        Ensure(CaseAction.Resume, ctx);
         Rules.Check(new CaseMustBePaused(IsPaused));
 
         var pause = _pauses.Single(p => p.Status == PauseStatus.Active);
@@ -115,7 +115,7 @@ public sealed partial class Case
     /// <summary>Records the result (办结): outcome and summary. The feedback clock starts now.</summary>
     public void Resolve(Outcome outcome, string summary, CaseContext ctx)
     {
-        Ensure(CaseAction.Resolve);
+        Ensure(CaseAction.Resolve, ctx);
         Rules.Check(new NotWhilePaused(IsPaused, CaseAction.Resolve));
         var text = Require(summary, "办理结果说明", "a summary of the resolution");
 
@@ -127,7 +127,7 @@ public sealed partial class Case
     /// <summary>不予受理: the office declines the case from the queue, with a reason; it still needs feedback to close.</summary>
     public void NotAccept(string reason, CaseContext ctx)
     {
-        Ensure(CaseAction.NotAccept);
+        Ensure(CaseAction.NotAccept, ctx);
         var text = Require(reason, "不予受理理由", "a reason for not accepting");
 
         var before = Snap();
@@ -141,7 +141,7 @@ public sealed partial class Case
     /// </summary>
     public void AnswerOnTheSpot(string answer, ContactChannel channel, CaseContext ctx)
     {
-        Ensure(CaseAction.AnswerOnTheSpot);
+        Ensure(CaseAction.AnswerOnTheSpot, ctx);
         Rules.Check(new OnlyConsultationsAnsweredOnTheSpot(Kind));
         var text = Require(answer, "答复内容", "the answer");
 
@@ -169,7 +169,7 @@ public sealed partial class Case
 
     private void DecideExtension(Func<ExtensionRequest> find, bool approve, string? note, CaseContext ctx)
     {
-        Ensure(CaseAction.DecideExtension);
+        Ensure(CaseAction.DecideExtension, ctx);
         var request = find();
         Rules.Check(new ExtensionMustBePending(request));
         Rules.Check(new ExtensionMustBeOfCurrentRound(request, HandleRound));
@@ -198,7 +198,7 @@ public sealed partial class Case
 
     private void DecidePause(Func<PauseRecord> find, bool approve, string? note, CaseContext ctx)
     {
-        Ensure(CaseAction.DecidePause);
+        Ensure(CaseAction.DecidePause, ctx);
         var pause = find();
         Rules.Check(new PauseMustBeRequested(pause));
 

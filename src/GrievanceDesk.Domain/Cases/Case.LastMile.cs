@@ -12,7 +12,7 @@ public sealed partial class Case
     /// </summary>
     public void RecordFeedback(ContactChannel channel, DateTime atUtc, bool reached, string content, string? complainantResponse, CaseContext ctx)
     {
-        Ensure(CaseAction.RecordFeedback);
+        Ensure(CaseAction.RecordFeedback, ctx);
         var at = ChinaTime.AsUtc(atUtc);
         Rules.Check(new InstantMustNotBeInFuture(RuleSlugs.FeedbackInFuture, "反馈时间", "the feedback time", at, ctx.NowUtc));
         Rules.Check(new InstantMustNotPrecedeReceipt(RuleSlugs.FeedbackBeforeReceipt, "反馈时间", "the feedback time", at, ReceivedAtUtc));
@@ -24,6 +24,8 @@ public sealed partial class Case
     /// <summary>Closes the case (结案) when the last mile is done; see <see cref="LastMile"/> for the rules and their order.</summary>
     public void Close(CaseContext ctx)
     {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ctx.EnsureAuthorized(CaseAction.Close);
         var reason = LastMile.Check(this);
 
         var before = Snap();
@@ -46,7 +48,7 @@ public sealed partial class Case
     /// </summary>
     public void RecordReturnVisit(Satisfaction satisfaction, bool solved, string? note, CaseContext ctx)
     {
-        Ensure(CaseAction.RecordReturnVisit);
+        Ensure(CaseAction.RecordReturnVisit, ctx);
         Rules.Check(new AnonymousCasesHaveNoReturnVisit(IsAnonymous));
         Rules.Check(new ReturnVisitNotByHandlingUnit(UnitId, ctx.Actor.UnitId));
         Rules.Check(new ReturnVisitOncePerRound(_returnVisits, HandleRound));

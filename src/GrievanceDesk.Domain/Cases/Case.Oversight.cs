@@ -14,7 +14,7 @@ public sealed partial class Case
     public void MergeInto(Case target, IReadOnlyList<int> targetUnitAncestry, CaseContext ctx)
     {
         ArgumentNullException.ThrowIfNull(target);
-        Ensure(CaseAction.MergeInto);
+        Ensure(CaseAction.MergeInto, ctx);
         Rules.Check(new MergeTargetMustBeValid(this, target));
         CheckHolderIsNotRespondent(target, targetUnitAncestry);
         RequireSaved(target);
@@ -36,7 +36,7 @@ public sealed partial class Case
     public void MarkRepeatOf(Case original, string? originalUnitName, IReadOnlyList<int> originalUnitAncestry, CaseContext ctx)
     {
         ArgumentNullException.ThrowIfNull(original);
-        Ensure(CaseAction.MarkRepeatOf);
+        Ensure(CaseAction.MarkRepeatOf, ctx);
         Rules.Check(new RepeatTargetMustBeValid(this, original));
         if (original.IsOpen)
         {
@@ -89,7 +89,7 @@ public sealed partial class Case
     /// <summary>A supervision order (督办单) by hand, from a leader or the office, to the responsible unit.</summary>
     public SupervisionOrder IssueSupervision(SupervisionSource source, string note, CaseContext ctx)
     {
-        Ensure(CaseAction.IssueSupervision);
+        Ensure(CaseAction.IssueSupervision, ctx);
         var text = Require(note, "督办意见", "a note for the supervision order");
         return AddSupervisionOrder(source, text, ctx);
     }
@@ -101,7 +101,7 @@ public sealed partial class Case
     /// </summary>
     public void RecordEscalation(EscalationStep step, string deadlineName, DateTime deadlineUtc, CaseContext ctx)
     {
-        Ensure(CaseAction.RecordEscalation);
+        Ensure(CaseAction.RecordEscalation, ctx);
         var name = Require(deadlineName, "时限名称", "the deadline's name");
         var due = CaseText.Cst(deadlineUtc);
 

@@ -21,7 +21,7 @@ public sealed partial class Case
             throw new ArgumentException("The ancestry starts with the target unit itself.", nameof(unitAncestry));
         }
 
-        Ensure(CaseAction.Dispatch);
+        Ensure(CaseAction.Dispatch, ctx);
         Rules.Check(new NotWhilePaused(IsPaused, CaseAction.Dispatch));
         Rules.Check(new DispatchMustAvoidConflictOfInterest(RespondentUnitId, unitAncestry));
 
@@ -54,7 +54,7 @@ public sealed partial class Case
     /// <summary>Gives the case to a cadre of the unit (指定承办人).</summary>
     public void Assign(string cadreUserName, CaseContext ctx)
     {
-        Ensure(CaseAction.Assign);
+        Ensure(CaseAction.Assign, ctx);
         var cadre = Require(cadreUserName, "承办人", "the cadre");
 
         var before = Snap();
@@ -67,7 +67,7 @@ public sealed partial class Case
     /// <summary>The unit accepts the case (受理/签收); the handle clock starts now.</summary>
     public void Accept(CaseContext ctx)
     {
-        Ensure(CaseAction.Accept);
+        Ensure(CaseAction.Accept, ctx);
 
         var before = Snap();
         Status = CaseStatus.Accepted;
@@ -88,7 +88,7 @@ public sealed partial class Case
     /// </summary>
     public void Return(string reason, CaseContext ctx)
     {
-        Ensure(CaseAction.Return);
+        Ensure(CaseAction.Return, ctx);
         var text = Require(reason, "退单理由", "a reason for the return");
         Rules.Check(new ReturnWindowMustBeOpen(DispatchedAtUtc!.Value, ctx.NowUtc, ctx.Calendar));
 

@@ -136,10 +136,25 @@ public sealed partial class Case : IVersioned
     /// Whether the complainant's identity must be hidden from a viewer of the unit with this ancestry (the unit first,
     /// then its ancestors): a report (检举控告) is never shown to the respondent unit or a unit below it.
     /// </summary>
-    public bool HidesIdentityFrom(IReadOnlyList<int> viewerUnitAncestry) =>
-        Kind == CaseKind.Report && ConflictGuard.IsConflicted(RespondentUnitId, viewerUnitAncestry);
+    public bool HidesIdentityFrom(IReadOnlyList<int> viewerUnitAncestry) => HidesIdentity(Kind, RespondentUnitId, viewerUnitAncestry);
+
+    /// <summary>
+    /// The identity rule on a case read as a row (a list projection): a report's complainant is hidden from the respondent
+    /// unit and the units above it (<see cref="CaseStates.ShowsIdentityTo"/> is the same rule as a query filter).
+    /// </summary>
+    public static bool HidesIdentity(CaseKind kind, int? respondentUnitId, IReadOnlyList<int> viewerUnitAncestry) =>
+        kind == CaseKind.Report && ConflictGuard.IsConflicted(respondentUnitId, viewerUnitAncestry);
 
     public void ClearPendingNotifications() => _raised.Clear();
+
+    /// <summary>Whether so many people make a collective petition (集体访).</summary>
+    public static bool IsCollectiveHeadCount(int headCount) => headCount >= CollectiveHeadCount;
+
+    /// <summary>
+    /// The urgency a new case gets: a collective petition is urgent whatever was asked (docs/product.md §3). Intake
+    /// picks the SLA policy with it before the case exists.
+    /// </summary>
+    public static Urgency UrgencyOf(int headCount, Urgency asked) => IsCollectiveHeadCount(headCount) ? Urgency.Urgent : asked;
 
     /// <summary>Logs a new case in the dispatcher queue (登记). Routing, if a rule hits, is a <see cref="Dispatch"/> after this.</summary>
     public static Case Register(NewCase data, string trackingNo, string queryCode, int slaPolicyId, CaseContext ctx)
@@ -158,15 +173,14 @@ public sealed partial class Case : IVersioned
         var subject = Require(data.Subject, "诉求标题", "the subject");
         var content = Require(data.Content, "诉求内容", "the content");
 
-        var collective = data.HeadCount >= CollectiveHeadCount;
+        var collective = IsCollectiveHeadCount(data.HeadCount);
         var @case = new Case
         {
             TrackingNo = trackingNo.Trim(),
             QueryCode = queryCode.Trim(),
             Channel = data.Channel,
             Kind = data.Kind,
-            // A collective petition is urgent (docs/product.md §3).
-            Urgency = collective ? Urgency.Urgent : data.Urgency,
+            Urgency = UrgencyOf(data.HeadCount, data.Urgency),
             ReceivedAtUtc = receivedAt,
             RegisteredAtUtc = ctx.NowUtc,
             IsAnonymous = data.IsAnonymous,
@@ -221,7 +235,13 @@ public sealed partial class Case : IVersioned
 
     private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private void Ensure(CaseAction action) => Rules.Check(new TransitionMustBeInDiagram(Status, action));
+    /// <summary>The command's context was authorized for the action, and the action is in the state diagram from the current status.</summary>
+    private void Ensure(CaseAction action, CaseContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ctx.EnsureAuthorized(action);
+        Rules.Check(new TransitionMustBeInDiagram(Status, action));
+    }
 
     private static void RequireSaved(Case other)
     {

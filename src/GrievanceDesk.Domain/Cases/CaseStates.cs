@@ -50,6 +50,13 @@ public static class CaseStates
                     ? c.FeedbackDeadlineUtc
                     : null;
 
+    /// <summary>
+    /// The cases whose complainant a viewer in this unit ancestry may know, as a query filter: every case but a report
+    /// about the viewer's unit or a unit below it (<see cref="Case.HidesIdentity"/>, docs/product.md §3).
+    /// </summary>
+    public static Expression<Func<Case, bool>> ShowsIdentityTo(IReadOnlyList<int> viewerUnitAncestry) =>
+        c => !(c.Kind == CaseKind.Report && c.RespondentUnitId != null && viewerUnitAncestry.Contains(c.RespondentUnitId.Value));
+
     internal static readonly Func<Case, bool> IsOpenCompiled = Open.Compile();
     internal static readonly Func<Case, DateTime?> CurrentDeadlineCompiled = CurrentDeadline.Compile();
 

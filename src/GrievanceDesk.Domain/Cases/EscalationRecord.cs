@@ -14,10 +14,10 @@ public sealed class EscalationRecord
         Stage = string.Empty;
     }
 
-    public EscalationRecord(long caseId, string stage, DateTime deadlineUtc, EscalationStep step, DateTime atUtc)
+    public EscalationRecord(long caseId, DeadlineStage stage, DateTime deadlineUtc, EscalationStep step, DateTime atUtc)
     {
         CaseId = caseId;
-        Stage = stage;
+        Stage = stage.Slug();
         DeadlineUtc = deadlineUtc;
         Step = step;
         AtUtc = atUtc;
@@ -26,7 +26,7 @@ public sealed class EscalationRecord
     public long Id { get; private set; }
     public long CaseId { get; private set; }
 
-    /// <summary>Which clock: accept, handle or feedback.</summary>
+    /// <summary>Which clock, by its <see cref="DeadlineStages.Slug"/>: accept, handle or feedback.</summary>
     public string Stage { get; private set; }
 
     public DateTime DeadlineUtc { get; private set; }

@@ -22,7 +22,7 @@ public abstract class TreeNode
     public int? ParentId { get; private set; }
     public bool IsActive { get; private set; }
 
-    public void Update(string code, string name, int? parentId, bool isActive)
+    protected void Apply(string code, string name, int? parentId, bool isActive)
     {
         Code = code;
         Name = name;

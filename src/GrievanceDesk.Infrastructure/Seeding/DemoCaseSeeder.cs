@@ -20,7 +20,7 @@ internal sealed class DemoCaseSeeder(
     IBusinessCalendarSource calendars,
     ITrackingNumbers tracking,
     CaseRouter router,
-    CaseWorkbench workbench,
+    Application.ReferenceData.IReferenceData reference,
     TimeProvider clock,
     ILogger<DemoCaseSeeder> log) : IDemoCaseSeeder
 {
@@ -77,7 +77,7 @@ internal sealed class DemoCaseSeeder(
                 registered = now.AddMinutes(-1);
             }
 
-            var policy = await workbench.PolicyFor(channel, categories[template.Category], headCount >= Case.CollectiveHeadCount ? Urgency.Urgent : urgency, ct);
+            var policy = (await reference.GetAsync(ct)).SlaPolicyFor(channel, categories[template.Category], Case.UrgencyOf(headCount, urgency));
             var terms = policies[policy.Id];
             CaseContext At(DateTime t, Actor who) => new(t, who, calendar, terms);
 
@@ -137,8 +137,7 @@ internal sealed class DemoCaseSeeder(
             }
 
             var target = units.Where(u => cadres.ContainsKey(u.Id)).ElementAt(_rng.Next(cadres.Count));
-            var (ancestry, _) = await workbench.UnitTree(target.Id, ct);
-            c.Dispatch(target.Id, ancestry, null, "人工派单", at(t, Dispatcher));
+            c.Dispatch(target.Id, (await reference.GetAsync(ct)).UnitAncestry(target.Id), null, "人工派单", at(t, Dispatcher));
         }
 
         var unitId = c.UnitId!.Value;

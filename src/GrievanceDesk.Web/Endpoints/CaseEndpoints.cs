@@ -6,6 +6,8 @@ using GrievanceDesk.Application.Cases.Handling;
 using GrievanceDesk.Application.Cases.Intake;
 using GrievanceDesk.Application.Cases.Queries;
 using GrievanceDesk.Application.Cases.Reveal;
+using GrievanceDesk.Application.Cases.Supervision;
+using GrievanceDesk.Application.Cases.ReturnVisits;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Domain.Cases;
 using GrievanceDesk.Web.Infrastructure;

@@ -7,9 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrievanceDesk.Application.Cases.Attachments;
 
-/// <summary>POST /api/cases/{id}/attachments: 补充附件, by the desk or the handling unit, after intake.</summary>
-public sealed record AddCaseAttachment(long CaseId, AttachmentInput File, int? ExpectedVersion = null) : ICommand<CaseDetailDto>;
-
 /// <summary>GET /api/cases/{id}/attachments/{attachmentId}: the file, with the same access as the case.</summary>
 public sealed record GetCaseAttachment(long CaseId, long AttachmentId) : IQuery<AttachmentContentDto>;
 
@@ -72,27 +69,9 @@ public sealed class AttachmentInputValidator : AbstractValidator<AttachmentInput
     }
 }
 
-public sealed class AddCaseAttachmentValidator : AbstractValidator<AddCaseAttachment>
-{
-    public AddCaseAttachmentValidator()
-    {
-        RuleFor(x => x.File).NotNull().WithMessage("请选择要上传的文件 (a file is required).");
-        RuleFor(x => x.File).SetValidator(new AttachmentInputValidator()).When(x => x.File is not null);
-    }
-}
-
-public sealed class CaseAttachmentHandlers(CaseWorkbench workbench, IAttachmentStore store, IAppDbContext db, ICurrentUser user, CaseReader reader) :
-    ICommandHandler<AddCaseAttachment, CaseDetailDto>,
+public sealed class GetCaseAttachmentHandler(IAttachmentStore store, IAppDbContext db, ICurrentUser user, CaseReader reader) :
     IQueryHandler<GetCaseAttachment, AttachmentContentDto>
 {
-    public async ValueTask<CaseDetailDto> Handle(AddCaseAttachment command, CancellationToken ct)
-    {
-        var bytes = Convert.FromBase64String(command.File.ContentBase64);
-        var key = await store.SaveAsync(bytes, ct);
-        return await workbench.Change(command.CaseId, command.ExpectedVersion, CaseAction.AddAttachment, (c, ctx) =>
-            c.AddAttachment(new NewAttachment(Path.GetFileName(command.File.FileName.Trim()), command.File.ContentType.Split(';')[0].Trim(), bytes.LongLength, key), ctx), ct);
-    }
-
     /// <summary>
     /// 404 unless the caller may see the case; 404 too for a report's attachments asked by its respondent unit (they
     /// may name the complainant: docs/product.md §3), as for any case the caller may not see.
@@ -106,7 +85,7 @@ public sealed class CaseAttachmentHandlers(CaseWorkbench workbench, IAttachmentS
         }
 
         var file = c.Attachments.SingleOrDefault(a => a.Id == query.AttachmentId);
-        if (file is null || (c.Kind == CaseKind.Report && c.HidesIdentityFrom(await reader.ViewerUnitAncestry(ct))))
+        if (file is null || c.HidesIdentityFrom(await reader.ViewerUnitAncestry(ct)))
         {
             throw new NotFoundException("附件", query.AttachmentId);
         }

@@ -49,7 +49,7 @@ public sealed record LogCaseResult(CaseDetailDto Case, bool Created);
 
 public sealed class LogCaseHandler(
     IAppDbContext db,
-    CaseWorkbench workbench,
+    CaseStore store,
     ITrackingNumbers tracking,
     IIdempotencyKeys idempotency,
     IAttachmentStore attachments,
@@ -79,9 +79,10 @@ public sealed class LogCaseHandler(
                     [new FluentValidation.Results.ValidationFailure("repeatOfCaseId", $"案件 {originalId} 不存在 (case not found).")])
             : null;
 
-        var urgency = command.HeadCount >= Case.CollectiveHeadCount ? Urgency.Urgent : command.Urgency;
-        var policy = await workbench.PolicyFor(command.Channel, category, urgency, ct);
-        var ctx = await workbench.ContextFor(policy.Id, ct);
+        var policy = snapshot.SlaPolicyFor(command.Channel, category, Case.UrgencyOf(command.HeadCount, command.Urgency));
+        // What intake does to the case it registers: link it to the earlier case, answer it, route it.
+        var ctx = (await store.ContextFor(policy.Id, ct))
+            .Permitting(CaseAction.MarkRepeatOf, CaseAction.AnswerOnTheSpot, CaseAction.Dispatch, CaseAction.Assign);
         var route = await router.PlanAsync(category, region, respondent, ct);
 
         var stored = new List<NewAttachment>();
@@ -94,7 +95,7 @@ public sealed class LogCaseHandler(
         var trackingNo = await tracking.NextAsync(ChinaTime.DateOf(ctx.NowUtc), ct);
         var @case = Case.Register(
             new NewCase(
-                command.Channel, command.Kind, urgency, ChinaTime.ToUtc(command.ReceivedAt), command.Anonymous,
+                command.Channel, command.Kind, command.Urgency, ChinaTime.ToUtc(command.ReceivedAt), command.Anonymous,
                 (command.Complainants ?? []).Select(p => new NewComplainant(p.Name, p.Phone, p.IdNumber, p.Address)).ToList(),
                 command.HeadCount, category, region, command.Address, command.Subject, command.Content,
                 respondent, command.RespondentName, stored),
@@ -103,8 +104,7 @@ public sealed class LogCaseHandler(
         if (original is not null)
         {
             var originalUnit = original.UnitId is { } unitId ? snapshot.UnitsById[unitId].Name : null;
-            var originalAncestry = original.UnitId is { } heldBy ? Tree.Ancestry(heldBy, snapshot.UnitParents) : [];
-            @case.MarkRepeatOf(original, originalUnit, originalAncestry, ctx);
+            @case.MarkRepeatOf(original, originalUnit, snapshot.UnitAncestryOrEmpty(original.UnitId), ctx);
             await notifier.EnqueueAsync(original, ct);
         }
 
@@ -115,7 +115,7 @@ public sealed class LogCaseHandler(
 
         CaseRouter.Apply(@case, route, ctx);
 
-        await workbench.Save(@case, ct);
+        await store.Save(@case, ct);
         if (command.IdempotencyKey is { } newKey)
         {
             idempotency.Remember(newKey, @case.Id, ctx.NowUtc);

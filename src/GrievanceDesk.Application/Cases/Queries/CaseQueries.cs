@@ -214,7 +214,7 @@ public sealed class CaseQueryHandlers(IAppDbContext db, ICurrentUser user, CaseR
         var names = await users.DisplayNamesAsync(rows.Where(r => r.CadreUserName != null).Select(r => r.CadreUserName!).ToHashSet(), ct);
         var items = rows.Select(r =>
         {
-            var hidden = r.Kind == CaseKind.Report && ConflictGuard.IsConflicted(r.RespondentUnitId, viewerAncestry);
+            var hidden = Case.HidesIdentity(r.Kind, r.RespondentUnitId, viewerAncestry);
             return new CaseListItemDto
             {
                 Id = r.Id,

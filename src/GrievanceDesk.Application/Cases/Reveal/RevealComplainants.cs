@@ -22,22 +22,22 @@ public sealed class RevealComplainantsValidator : AbstractValidator<RevealCompla
         RuleFor(x => x.Reason).NotEmpty().WithMessage("请说明查看完整联系方式的事由 (a reason is required).").MaximumLength(500);
 }
 
-public sealed class RevealComplainantsHandler(CaseWorkbench workbench, ICurrentUser user, CaseReader reader, IRevealAuditLog audit)
+public sealed class RevealComplainantsHandler(CaseStore store, ICurrentUser user, CaseReader reader, IRevealAuditLog audit)
     : ICommandHandler<RevealComplainants, RevealedComplainantsDto>
 {
     public async ValueTask<RevealedComplainantsDto> Handle(RevealComplainants command, CancellationToken ct)
     {
-        var @case = await workbench.LoadForWrite(command.CaseId, ct);
+        var @case = await store.LoadForWrite(command.CaseId, ct);
         CasePermissions.EnsureMayReveal(user, @case.Id, @case.UnitId);
-        CaseWorkbench.EnsureVersion(@case, command.ExpectedVersion);
+        CaseStore.EnsureVersion(@case, command.ExpectedVersion);
         if (@case.HidesIdentityFrom(await reader.ViewerUnitAncestry(ct)))
         {
             throw new ForbiddenException("检举控告件的诉求人身份对被反映单位保密，不能查看 (a report's complainant is never shown to the respondent unit).");
         }
 
-        var ctx = await workbench.ContextFor(@case, ct);
+        var ctx = await store.ContextFor(@case, ct);
         audit.Append(@case.RecordReveal(command.Reason, ctx));
-        await workbench.Save(@case, ct);
+        await store.Save(@case, ct);
 
         return new RevealedComplainantsDto(@case.Id, @case.TrackingNo, CaseReader.At(ctx.NowUtc), ctx.Actor.UserName,
             @case.Complainants.OrderBy(p => p.Id).Select(p => new RevealedComplainantDto(p.Name, p.Phone, p.IdNumber, p.Address)).ToList());

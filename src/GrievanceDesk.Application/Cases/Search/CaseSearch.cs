@@ -86,7 +86,7 @@ public sealed class CaseSearch(ICaseTextSearch text, IIdNumberIndex idNumbers)
         return cases.SelectMany(
                 c => c.Complainants.Where(p => p.Name == term || p.Phone == term || idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty))),
                 (c, p) => c)
-            .Where(c => !(c.Kind == CaseKind.Report && c.RespondentUnitId != null && viewerAncestry.Contains(c.RespondentUnitId.Value)))
+            .Where(CaseStates.ShowsIdentityTo(viewerAncestry))
             .Distinct();
     }
 }

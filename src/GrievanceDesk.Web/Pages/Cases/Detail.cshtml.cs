@@ -4,8 +4,11 @@ using GrievanceDesk.Application.Cases.Close;
 using GrievanceDesk.Application.Cases.Dispatch;
 using GrievanceDesk.Application.Cases.Duplicates;
 using GrievanceDesk.Application.Cases.Handling;
+using GrievanceDesk.Application.Cases.Intake;
 using GrievanceDesk.Application.Cases.Queries;
 using GrievanceDesk.Application.Cases.Reveal;
+using GrievanceDesk.Application.Cases.Supervision;
+using GrievanceDesk.Application.Cases.ReturnVisits;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Application.ReferenceData;
 using GrievanceDesk.Domain.Cases;
@@ -230,11 +233,9 @@ public sealed class DetailModel(ISender sender, TimeProvider clock, ICurrentUser
             Units = (await sender.Send(new ListUnits(), ct)).Where(u => u.IsActive).ToList();
         }
 
-        if (Offers(CaseAction.Assign) && Case.Unit is { } unit)
+        if (Offers(CaseAction.Assign))
         {
-            Cadres = (await sender.Send(new ListUsers(), ct))
-                .Where(u => u.IsActive && u.UnitId == unit.Id && u.Roles.Any(r => r is Roles.Cadre or Roles.UnitLeader))
-                .ToList();
+            Cadres = await sender.Send(new ListAssignableCadres(Id), ct);
         }
 
         return true;

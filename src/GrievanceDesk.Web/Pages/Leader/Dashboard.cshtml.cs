@@ -1,7 +1,7 @@
 using System.Globalization;
 using GrievanceDesk.Application.Briefings;
 using GrievanceDesk.Application.Cases;
-using GrievanceDesk.Application.Cases.Close;
+using GrievanceDesk.Application.Cases.Supervision;
 using GrievanceDesk.Application.Cases.Queries;
 using GrievanceDesk.Application.Common;
 using GrievanceDesk.Application.ReferenceData;

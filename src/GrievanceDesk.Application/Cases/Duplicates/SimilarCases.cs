@@ -7,12 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrievanceDesk.Application.Cases.Duplicates;
 
-/// <summary>合并: this case is a duplicate record of another (same complaint logged twice).</summary>
-public sealed record MergeCase(long CaseId, long IntoCaseId, int? ExpectedVersion = null) : ICommand<CaseDetailDto>;
-
-/// <summary>重复件: the complainant came again about a case; linked, not dispatched again while the first is open.</summary>
-public sealed record MarkRepeatOf(long CaseId, long OriginalCaseId, int? ExpectedVersion = null) : ICommand<CaseDetailDto>;
-
 public sealed record SimilarCaseDto(long Id, string TrackingNo, CaseStatus Status, string StatusName, string Subject, string Address, DateTimeOffset RegisteredAt, string? UnitName, double Score, IReadOnlyList<string> Reasons)
 {
     /// <summary>The earlier complainant with the same phone (name and address), for the desk to fill in at intake.</summary>
@@ -27,16 +21,6 @@ public sealed record FindSimilarCases(long CaseId) : IQuery<IReadOnlyList<Simila
 /// <summary>The same search at intake, before the case exists: as the desk types the phone, ID number or address.</summary>
 public sealed record LookupSimilarCases(string? Phone, string? IdNumber, string? Address, string? Content) : IQuery<IReadOnlyList<SimilarCaseDto>>;
 
-public sealed class MergeCaseValidator : AbstractValidator<MergeCase>
-{
-    public MergeCaseValidator() => RuleFor(x => x.IntoCaseId).GreaterThan(0);
-}
-
-public sealed class MarkRepeatOfValidator : AbstractValidator<MarkRepeatOf>
-{
-    public MarkRepeatOfValidator() => RuleFor(x => x.OriginalCaseId).GreaterThan(0);
-}
-
 public sealed class LookupSimilarCasesValidator : AbstractValidator<LookupSimilarCases>
 {
     public LookupSimilarCasesValidator()
@@ -48,16 +32,12 @@ public sealed class LookupSimilarCasesValidator : AbstractValidator<LookupSimila
     }
 }
 
-public sealed class DuplicateHandlers(
-    CaseWorkbench workbench,
-    ICaseNotifier notifier,
+public sealed class SimilarCaseHandlers(
     IAppDbContext db,
     ICurrentUser user,
     CaseReader reader,
     IIdNumberIndex idNumbers,
     TimeProvider clock) :
-    ICommandHandler<MergeCase, CaseDetailDto>,
-    ICommandHandler<MarkRepeatOf, CaseDetailDto>,
     IQueryHandler<FindSimilarCases, IReadOnlyList<SimilarCaseDto>>,
     IQueryHandler<LookupSimilarCases, IReadOnlyList<SimilarCaseDto>>
 {
@@ -66,23 +46,6 @@ public sealed class DuplicateHandlers(
 
     /// <summary>Content similarity (character bigrams) from which two cases at one address look alike.</summary>
     public const double SimilarContent = 0.3;
-
-    public async ValueTask<CaseDetailDto> Handle(MergeCase c, CancellationToken ct) =>
-        await workbench.Change(c.CaseId, c.ExpectedVersion, CaseAction.MergeInto, async (x, ctx) =>
-        {
-            var target = await Other(c.IntoCaseId, "intoCaseId", ct);
-            x.MergeInto(target, await workbench.UnitAncestryOf(target, ct), ctx);
-            await notifier.EnqueueAsync(target, ct);
-        }, ct);
-
-    public async ValueTask<CaseDetailDto> Handle(MarkRepeatOf c, CancellationToken ct) =>
-        await workbench.Change(c.CaseId, c.ExpectedVersion, CaseAction.MarkRepeatOf, async (x, ctx) =>
-        {
-            var original = await Other(c.OriginalCaseId, "caseId", ct);
-            var unitName = original.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct) : null;
-            x.MarkRepeatOf(original, unitName, await workbench.UnitAncestryOf(original, ct), ctx);
-            await notifier.EnqueueAsync(original, ct);
-        }, ct);
 
     public async ValueTask<IReadOnlyList<SimilarCaseDto>> Handle(FindSimilarCases query, CancellationToken ct)
     {
@@ -170,7 +133,7 @@ public sealed class DuplicateHandlers(
             var similarity = ContentSimilarity.Score(content, c.Content);
             var reasons = new List<string>();
             var score = 0.0;
-            var identityHidden = c.Kind == CaseKind.Report && ConflictGuard.IsConflicted(c.RespondentUnitId, viewerAncestry);
+            var identityHidden = Case.HidesIdentity(c.Kind, c.RespondentUnitId, viewerAncestry);
             if (c.SamePhone && !identityHidden)
             {
                 reasons.Add("同一来电号码 (same phone)");
@@ -204,17 +167,6 @@ public sealed class DuplicateHandlers(
         }
 
         return results.OrderByDescending(r => r.Score).ThenByDescending(r => r.RegisteredAt).Take(20).ToList();
-    }
-
-    private async Task<Case> Other(long id, string field, CancellationToken ct)
-    {
-        var other = await db.Cases.Include(c => c.Complainants).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (other is null || !CasePermissions.MaySee(user, other.UnitId))
-        {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure(field, $"案件 {id} 不存在 (case not found).")]);
-        }
-
-        return other;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
