@@ -95,6 +95,11 @@ internal sealed partial class DemoCaseSeeder
         List<Unit> units, Dictionary<int, List<DemoUsers.DemoUser>> cadres, CancellationToken ct)
     {
         var seeded = db.Cases.Local.Where(c => !c.IsAnonymous && c.Status != CaseStatus.Merged).OrderBy(c => c.Id).ToList();
+        if (seeded.Count == 0)
+        {
+            return;
+        }
+
         var open = seeded.Where(c => c.IsOpen && c.RegisteredAtUtc < now.AddDays(-2)).ToList();
         var closed = seeded.Where(c => c.Status == CaseStatus.Closed && c.ClosedAtUtc < now.AddDays(-2)).ToList();
         var rounds = Math.Max(1, count / 40);
@@ -170,6 +175,7 @@ internal sealed partial class DemoCaseSeeder
             var unitId = similar.UnitId!.Value;
             var people = cadres[unitId];
             var cadre = people.First(p => p.Roles.Contains(Roles.Cadre) || p.Roles.Contains(Roles.UnitLeader));
+            var head = people.FirstOrDefault(p => p.Roles.Contains(Roles.UnitLeader)) ?? cadre;
             var unitActor = new Actor(cadre.UserName, cadre.DisplayName, unitId);
             var c = await RegisterLike(similar, OfficeHours(weekStart.AddDays(-12)), string.Empty, 1, policies, calendar, ct);
             var t = c.RegisteredAtUtc;
@@ -182,7 +188,7 @@ internal sealed partial class DemoCaseSeeder
             }
 
             c.Dispatch(unitId, (await workbench.UnitTree(unitId, ct)).Ancestry, null, "人工派单", After(1, Dispatcher));
-            c.Assign(cadre.UserName, After(2, unitActor));
+            c.Assign(cadre.UserName, After(2, new Actor(head.UserName, head.DisplayName, unitId)));
             c.Accept(After(1, unitActor));
             c.RecordContact(t.AddHours(3), ContactChannel.Phone, reached: true, "电话联系诉求人，了解具体情况。", After(3, unitActor));
             c.RecordProgress("已到现场核实，正在协调相关方解决。", After(24, unitActor));
