@@ -77,6 +77,40 @@ public sealed class KeepTogetherTests
     }
 
     [Fact]
+    public void A_heading_goes_to_the_next_page_when_its_table_header_and_first_row_fit_but_the_second_does_not()
+    {
+        // Rows of about eight lines each: the heading, the header and one row fit at the foot, the second row does not.
+        var tall = string.Concat(Enumerable.Repeat("一段在单元格里折成多行的较长文字内容，用来撑高这一行的行距。", 8));
+        var (blocks, text) = Lay(d =>
+        {
+            FillTo(d, 0.74);
+            d.Heading("附件：其余超期及督办件清单");
+            d.Table(Columns, [new TableRow(["A-1", tall, "1"]), new TableRow(["A-2", tall, "2"]), new TableRow(["A-3", "短", "3"])]);
+        });
+
+        blocks.Where(b => b.Kind is BlockKind.Heading or BlockKind.Table).ShouldAllBe(b => b.Page == 2);
+        text.Pages[1].Text.ShouldContain("附件：其余超期及督办件清单编号内容件数A-1");
+    }
+
+    [Fact]
+    public void A_section_heading_its_subheading_and_lead_in_go_to_the_next_page_with_the_chart()
+    {
+        var chart = new ChartData("各类问题受理量（件）", [.. Enumerable.Range(1, 10).Select(i => $"分类{i}")], [new ChartSeries("受理件数", [.. Enumerable.Range(1, 10).Select(i => (double)i)])]);
+        var (blocks, text) = Lay(d =>
+        {
+            FillTo(d, 0.66);
+            d.Heading("二、渠道与分类");
+            d.Heading("（一）问题分类", level: 2);
+            d.Paragraph("城乡建设最多，12 件，占 20.0%。", keepWithNext: true);
+            d.BarChart(chart);
+        });
+
+        blocks.Skip(1).ShouldAllBe(b => b.Page == 2);
+        text.Pages[0].Text.ShouldNotContain("二、渠道与分类");
+        text.Pages[1].Text.ShouldContain("二、渠道与分类（一）问题分类城乡建设最多，12 件，占 20.0%。各类问题受理量（件）");
+    }
+
+    [Fact]
     public void A_lead_in_goes_to_the_next_page_with_its_table_and_a_long_paragraph_still_breaks()
     {
         var (blocks, text) = Lay(d =>
