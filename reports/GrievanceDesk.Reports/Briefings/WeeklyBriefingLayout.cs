@@ -12,6 +12,7 @@ public static class WeeklyBriefingLayout
 {
     public const string Title = "每周信访工作简报";
     public const string NothingThisWeek = "本周无。";
+    public const string TrendChartTitle = "近八周受理、办结与超期情况（件）";
 
     // Wide enough for a tracking number such as XF-20250301-0001 on one line.
     private const double TrackingNumberWidth = 1.9;
@@ -111,7 +112,7 @@ public static class WeeklyBriefingLayout
     private static void RollingRankingSection(RollingRanking rolling, IReportDocument document)
     {
         document.Heading($"四、单位排名（红黑榜，{rolling.Window}）");
-        document.Paragraph($"{rolling.Window}受理不少于 {rolling.Ranking.MinimumCases} 件的单位参与排名。综合得分 = {rolling.Weights}。", TextTone.Note);
+        document.Paragraph($"{rolling.Window}受理不少于 {rolling.Ranking.MinimumCases} 件的单位参与排名。综合得分 = {rolling.Weights}。", TextTone.Note, keepWithNext: true);
         RankingTable(rolling.Ranking, document);
         document.Paragraph(rolling.TooFewCases.Count == 0
             ? "件数不足（不参与排名）：无。"
@@ -120,7 +121,7 @@ public static class WeeklyBriefingLayout
 
     private static void Annex(IReadOnlyList<OverdueCase> rest, IReportDocument document)
     {
-        document.Heading("附件：其余超期件清单");
+        document.Heading("附件：其余超期及督办件清单");
         OverdueTable(rest, document);
     }
 
@@ -133,10 +134,13 @@ public static class WeeklyBriefingLayout
             new("超期天数", 0.95, CellAlignment.Right),
             new("督办层级", 1.1, CellAlignment.Center),
         ],
-        (c, _) => [c.TrackingNumber, c.Subject, c.Unit, c.DaysOverdue.ToString(), c.EscalationLevel ?? NotApplicable]);
+        // A supervised case whose deadline now lies ahead (extended, or reopened with a new one) is listed, not overdue.
+        (c, _) => [c.TrackingNumber, c.Subject, c.Unit, c.DaysOverdue > 0 ? c.DaysOverdue.ToString() : NotApplicable, c.EscalationLevel ?? NotApplicable]);
 
+    /// <summary>The 口径说明 is a page of its own at the end, as a footnote page is.</summary>
     private static void Definitions(IReadOnlyList<Definition> definitions, IReportDocument document)
     {
+        document.PageBreak();
         document.Heading("口径说明");
         foreach (var d in definitions)
         {
@@ -198,7 +202,7 @@ public static class WeeklyBriefingLayout
 
             var top = counts.MaxBy(c => c.Count)!;
             var total = counts.Sum(c => c.Count);
-            document.Paragraph($"{top.Label}最多，{top.Count} 件，占 {Percent(new Rate(top.Count, total))}。");
+            document.Paragraph($"{top.Label}最多，{top.Count} 件，占 {Percent(new Rate(top.Count, total))}。", keepWithNext: true);
             document.BarChart(new ChartData(chartTitle, [.. counts.Select(c => c.Label)],
                 [new ChartSeries("受理件数", [.. counts.Select(c => (double)c.Count)])]));
         }
@@ -228,7 +232,7 @@ public static class WeeklyBriefingLayout
             return;
         }
 
-        document.Paragraph($"本周办件量不少于 {ranking.MinimumCases} 件的单位参与排名；红榜、黑榜单位以底色标示。", TextTone.Note);
+        document.Paragraph($"本周办件量不少于 {ranking.MinimumCases} 件的单位参与排名；红榜、黑榜单位以底色标示。", TextTone.Note, keepWithNext: true);
         RankingTable(ranking, document);
     }
 
@@ -296,7 +300,7 @@ public static class WeeklyBriefingLayout
         {
             document.Paragraph(cases.Count < overdueTotal
                 ? $"截至周末，超期未办结的信访事项共 {overdueTotal} 件，以下列出超期最久的 {cases.Count} 件（含已升级督办件）。"
-                : $"截至周末，超期未办结或已升级督办的信访事项共 {cases.Count} 件。");
+                : $"截至周末，超期未办结或已升级督办的信访事项共 {cases.Count} 件。", keepWithNext: true);
         }
 
         OverdueTable(cases, document);
@@ -340,7 +344,7 @@ public static class WeeklyBriefingLayout
         document.Heading("七、集体访");
         if (petitions.Count > 0)
         {
-            document.Paragraph($"本周集体访 {petitions.Count} 批次，共 {petitions.Sum(p => p.HeadCount)} 人次。");
+            document.Paragraph($"本周集体访 {petitions.Count} 批次，共 {petitions.Sum(p => p.HeadCount)} 人次。", keepWithNext: true);
         }
 
         TableOrNothing(document, petitions,
@@ -376,13 +380,13 @@ public static class WeeklyBriefingLayout
         }
 
         string[] labels = [.. weeks.Select(w => w.WeekLabel)];
-        document.LineChart(new ChartData("近八周受理、办结与超期情况（件）", labels,
+        var chart = new ChartData(TrendChartTitle, labels,
         [
             new ChartSeries("受理", [.. weeks.Select(w => (double)w.Received)]),
             new ChartSeries("办结", [.. weeks.Select(w => (double)w.Closed)]),
             new ChartSeries("超期", [.. weeks.Select(w => (double)w.Overdue)]),
-        ]));
-        document.Table(
+        ]);
+        document.ChartWithTable(chart, ChartKind.Line,
         [
             new("周次", 1, CellAlignment.Center),
             new("受理（件）", 1, CellAlignment.Center),

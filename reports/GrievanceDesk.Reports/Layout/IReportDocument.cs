@@ -14,7 +14,8 @@ public interface IReportDocument
     void Heading(string text, int level = 1);
 
     /// <summary>Running text, wrapped the Chinese way: between any two CJK characters, Latin words kept whole.</summary>
-    void Paragraph(string text, TextTone tone = TextTone.Body);
+    /// <param name="keepWithNext">A lead-in to the next block (a table, a chart): a short one goes to a new page with it.</param>
+    void Paragraph(string text, TextTone tone = TextTone.Body, bool keepWithNext = false);
 
     /// <summary>Metric cards, <paramref name="perRow"/> to a row.</summary>
     void KeyFigures(IReadOnlyList<KeyFigure> figures, int perRow = 4);
@@ -22,11 +23,17 @@ public interface IReportDocument
     /// <summary>A table that breaks across pages and repeats its header row on every page.</summary>
     void Table(IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows);
 
+    /// <summary>Starts a new page (unless the current one is still empty): for a part that opens on its own page.</summary>
+    void PageBreak();
+
     /// <summary>A horizontal bar chart, one bar per category and series, with axis, value labels and legend.</summary>
     void BarChart(ChartData chart);
 
     /// <summary>A line chart, one line per series over the categories, with axes and legend.</summary>
     void LineChart(ChartData chart);
+
+    /// <summary>A chart and the table of its figures, on the same page; a table longer than a page starts under its chart.</summary>
+    void ChartWithTable(ChartData chart, ChartKind kind, IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows);
 
     /// <summary>Vertical space between blocks.</summary>
     void Space(double points);
@@ -34,6 +41,26 @@ public interface IReportDocument
     /// <summary>Finishes the document (page headers, "第 X 页 / 共 Y 页" footers) and returns its bytes. Call once.</summary>
     byte[] Build();
 }
+
+public enum ChartKind
+{
+    Bar,
+    Line,
+}
+
+/// <summary>What a laid-out page holds, block by block: a heading, a paragraph, a table (or its part on this page)…</summary>
+public enum BlockKind
+{
+    Title,
+    Heading,
+    Paragraph,
+    KeyFigures,
+    Table,
+    Chart,
+}
+
+/// <summary>One block on one page. <paramref name="Text"/>: a heading's or paragraph's text, a chart's title, a table's headers joined by "|".</summary>
+public sealed record LaidOutBlock(int Page, BlockKind Kind, string Text);
 
 /// <summary>What every page carries: the document title (PDF metadata) and the running header line.</summary>
 public sealed record DocumentSetup(string Title, string RunningHeader, string Author = "GrievanceDesk");

@@ -29,7 +29,8 @@ public sealed class EscalationSweep(
     public const string DueAtColumn = "DueAtUtc";
     private const int BatchSize = 500;
 
-    private static readonly EscalationStep[] Ladder = [EscalationStep.Warning, EscalationStep.Overdue, EscalationStep.Supervision, EscalationStep.LeaderSupervision];
+    /// <summary>The steps in the order they fall due for one deadline.</summary>
+    public static readonly IReadOnlyList<EscalationStep> Ladder = [EscalationStep.Warning, EscalationStep.Overdue, EscalationStep.Supervision, EscalationStep.LeaderSupervision];
 
     public string Id => JobId;
 
@@ -104,14 +105,12 @@ public sealed class EscalationSweep(
         try
         {
             var @case = await db.Cases.Include(c => c.Complainants).SingleAsync(c => c.Id == caseId, ct);
-            if (@case.CurrentDeadlineUtc != deadline || DeadlineStages.Of(@case.Status) is not { } stage
-                || (step == EscalationStep.Warning && CaseStates.IsOverdue(deadline, ctx.NowUtc)))
+            if (@case.CurrentDeadlineUtc != deadline || DeadlineStages.Of(@case.Status) is null || !Announces(step, deadline, ctx.NowUtc))
             {
                 return false; // changed since the scan; the next run sees its new deadline
             }
 
-            db.Escalations.Add(new EscalationRecord(caseId, stage, deadline, step, ctx.NowUtc));
-            @case.RecordEscalation(step, stage.ToChinese(), deadline, ctx);
+            db.Escalations.Add(TakeStep(@case, deadline, step, ctx));
             await notifier.EnqueueAsync(@case, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -144,6 +143,25 @@ public sealed class EscalationSweep(
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>
+    /// Takes one step of the ladder on a case held to <paramref name="deadline"/> at <c>ctx.NowUtc</c>: the case's own
+    /// entry (timeline, supervision order, notices) and the record that keeps the step once. The demo seeder takes the
+    /// steps at the past instants they fell due through here (for a case not saved yet, the record's case id is 0).
+    /// </summary>
+    public static EscalationRecord TakeStep(Case @case, DateTime deadline, EscalationStep step, CaseContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(ctx);
+        var stage = DeadlineStages.Of(@case.Status)
+            ?? throw new InvalidOperationException($"A case in {@case.Status} runs against no deadline: there is no step to take.");
+        @case.RecordEscalation(step, stage.ToChinese(), deadline, ctx);
+        return new EscalationRecord(@case.Id, stage, deadline, step, ctx.NowUtc);
+    }
+
+    /// <summary>Whether the sweep takes <paramref name="step"/> for a deadline at <paramref name="nowUtc"/>: a 预警 never once the deadline has passed.</summary>
+    public static bool Announces(EscalationStep step, DateTime deadline, DateTime nowUtc) =>
+        step != EscalationStep.Warning || !CaseStates.IsOverdue(deadline, nowUtc);
 
     private static async Task RollbackQuietly(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx)
     {

@@ -32,4 +32,14 @@ public sealed class EscalationRecord
     public DateTime DeadlineUtc { get; private set; }
     public EscalationStep Step { get; private set; }
     public DateTime AtUtc { get; private set; }
+
+    /// <summary>The same step recorded for <paramref name="caseId"/>: a step taken on a case before it had its id (the demo seeder's past).</summary>
+    public EscalationRecord ForCase(long caseId) => new()
+    {
+        CaseId = caseId,
+        Stage = Stage,
+        DeadlineUtc = DeadlineUtc,
+        Step = Step,
+        AtUtc = AtUtc,
+    };
 }

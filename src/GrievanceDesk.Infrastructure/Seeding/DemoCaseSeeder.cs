@@ -15,7 +15,7 @@ namespace GrievanceDesk.Infrastructure.Seeding;
 /// with its own past "now", so deadlines, the timeline, returns, extensions, pauses, feedback, closes, return visits
 /// and reopens are exactly what the office would have produced. Reproducible (fixed seed); only runs on an empty case table.
 /// </summary>
-internal sealed class DemoCaseSeeder(
+internal sealed partial class DemoCaseSeeder(
     AppDbContext db,
     IBusinessCalendarSource calendars,
     ITrackingNumbers tracking,
@@ -90,21 +90,23 @@ internal sealed class DemoCaseSeeder(
             db.Cases.Add(@case);
             try
             {
-                await Live(@case, registered, now, At, units, cadres, ct);
+                await Live(@case, registered, now, Escalating(@case, registered, now, calendar, terms, At), units, cadres, ct);
             }
             catch (DomainRuleException)
             {
                 // A step the rules refuse simply does not happen; the case stays where it is, as in life.
             }
 
+            EscalateUpTo(now);
             @case.ClearPendingNotifications(); // history, not news: nobody is notified about the demo's past
             if (i % 25 == 24)
             {
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(ct);
             }
         }
 
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
+        await SeedOfficePastAsync(count, now, calendar, policies, units, cadres, ct);
         log.LogInformation("Seeded {Count} demo cases over the last ten weeks", count);
     }
 

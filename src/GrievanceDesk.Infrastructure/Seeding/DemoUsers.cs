@@ -2,7 +2,7 @@ using GrievanceDesk.Application.Common;
 
 namespace GrievanceDesk.Infrastructure.Seeding;
 
-/// <summary>The demo accounts (only in demo mode), one per role, and cadres in two units.</summary>
+/// <summary>The demo accounts (only in demo mode), one per role, and a head and at least one cadre in every unit that receives demo cases.</summary>
 public static class DemoUsers
 {
     public sealed record DemoUser(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? UnitCode, string Description);
@@ -33,5 +33,18 @@ public static class DemoUsers
         new("mzjleader", "吕梅", [Roles.UnitLeader], "QH-MZJ", "单位负责人 · 区民政局"),
         new("xhleader", "施展", [Roles.UnitLeader], "QH-XH", "单位负责人 · 西湖街道"),
         new("nyleader", "张弛", [Roles.UnitLeader], "QH-NY", "单位负责人 · 南苑街道"),
+
+        // And a cadre beside each head: the demo's cases are worked by the people whose job it is, as in an office.
+        new("cadre5", "马骏", [Roles.Cadre], "QH", "承办人 · 区人民政府"),
+        new("cadre6", "林菲", [Roles.Cadre], "QH-STJ", "承办人 · 区生态环境局"),
+        new("cadre7", "高远", [Roles.Cadre], "QH-SCJ", "承办人 · 区市场监管局"),
+        new("cadre8", "罗佳", [Roles.Cadre], "QH-JW", "承办人 · 区教委"),
+        new("cadre9", "郭宁", [Roles.Cadre], "QH-WJW", "承办人 · 区卫健委"),
+        new("cadre10", "胡斌", [Roles.Cadre], "QH-JTW", "承办人 · 区交通委"),
+        new("cadre11", "黄蕾", [Roles.Cadre], "QH-CGW", "承办人 · 区城管委"),
+        new("cadre12", "徐鹏", [Roles.Cadre], "QH-SFJ", "承办人 · 区司法局"),
+        new("cadre13", "唐颖", [Roles.Cadre], "QH-MZJ", "承办人 · 区民政局"),
+        new("cadre14", "曹阳", [Roles.Cadre], "QH-XH", "承办人 · 西湖街道"),
+        new("cadre15", "邓琳", [Roles.Cadre], "QH-NY", "承办人 · 南苑街道"),
     ];
 }

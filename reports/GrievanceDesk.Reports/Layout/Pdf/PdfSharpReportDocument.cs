@@ -8,6 +8,8 @@ namespace GrievanceDesk.Reports.Layout.Pdf;
 /// <see cref="IReportDocument"/> on PDFsharp's XGraphics: A4 portrait, content flowing down from a cursor, a new page
 /// whenever the next block does not fit. Page headers and footers are drawn in a second pass by <see cref="Build"/>,
 /// because "共 Y 页" is known only when the last page exists. Not thread-safe: one document per render.
+/// A heading (or a lead-in paragraph kept with the next block) is held back until the block after it comes, and goes
+/// down with that block's first lines, rows or chart: never alone at a page's foot. <see cref="Blocks"/> records what went on which page, for tests and for a reader.
 /// </summary>
 public sealed class PdfSharpReportDocument : IReportDocument, IDisposable
 {
@@ -18,14 +20,19 @@ public sealed class PdfSharpReportDocument : IReportDocument, IDisposable
     private const double CellPaddingY = 3;
     private const double BlockSpacing = 8;
 
-    // A heading needs this much room below it, or it moves to the next page with its content.
-    private const double KeepWithNext = 70;
+    // A paragraph's first lines go with the heading above it, and are not left alone at a page's foot: two lines.
+    private const int LinesKeptTogether = 2;
+
+    // A lead-in longer than this is running text: it breaks where the page ends.
+    private const int MaxLinesKeptWithNext = 4;
 
     private readonly PdfDocument _pdf;
     private readonly DocumentSetup _setup;
     private readonly Theme _theme;
     private readonly Typesetter _type = new();
     private readonly ChartPainter _charts;
+    private readonly List<HeldBlock> _held = [];
+    private readonly List<LaidOutBlock> _blocks = [];
     private XGraphics _page;
     private double _y;
     private bool _built;
@@ -51,12 +58,16 @@ public sealed class PdfSharpReportDocument : IReportDocument, IDisposable
     /// <summary>Left edge of the text column; the right edge is the same distance from the page's right side.</summary>
     public static double Margin => MarginX;
 
+    /// <summary>Every block in the order drawn, with its page; a block that breaks across pages appears once per page.</summary>
+    public IReadOnlyList<LaidOutBlock> Blocks => _blocks;
+
     private static double PageWidth => A4.Width;
     private static double ContentWidth => PageWidth - (2 * MarginX);
     private static double ContentBottom => A4.Height - MarginBottom;
 
     public void Title(string title, string subtitle)
     {
+        Place(_theme.Title.LineHeight, BlockKind.Title, title);
         DrawCentered(title, _theme.Title, _theme.TitleRed);
         _y += 4;
         DrawCentered(subtitle, _theme.Subtitle, _theme.Muted);
@@ -65,36 +76,84 @@ public sealed class PdfSharpReportDocument : IReportDocument, IDisposable
         _y += 14;
     }
 
+    /// <summary>Held back: drawn by the next block, on the page where that block starts.</summary>
     public void Heading(string text, int level = 1)
     {
         var style = level <= 1 ? _theme.Heading1 : _theme.Heading2;
-        var lines = _type.Wrap(text, style, ContentWidth);
-        if (_y > MarginTop)
-        {
-            _y += level <= 1 ? 10 : 4;
-        }
-
-        EnsureSpace((lines.Count * style.LineHeight) + KeepWithNext);
-        foreach (var line in lines)
-        {
-            _type.Draw(_page, line, style, level <= 1 ? _theme.Accent : _theme.Ink, MarginX, _y);
-            _y += style.LineHeight;
-        }
-
-        _y += 4;
+        _held.Add(new HeldBlock(BlockKind.Heading, text, _type.Wrap(text, style, ContentWidth), style,
+            level <= 1 ? _theme.Accent : _theme.Ink, level <= 1 ? 10 : 4, 4));
     }
 
-    public void Paragraph(string text, TextTone tone = TextTone.Body)
+    /// <summary>A heading, or a short paragraph kept with the next block, waiting for that block.</summary>
+    private sealed record HeldBlock(BlockKind Kind, string Text, List<string> Lines, TextStyle Style, XBrush Brush, double SpaceAbove, double SpaceBelow)
+    {
+        public double Height => (Lines.Count * Style.LineHeight) + SpaceBelow;
+    }
+
+    /// <summary>
+    /// Starts a block whose first unbreakable piece is <paramref name="keptHeight"/> high: a new page unless the held-back
+    /// headings and that piece fit on this one; then the headings, then the block's record.
+    /// </summary>
+    private void Place(double keptHeight, BlockKind kind, string text)
+    {
+        var needed = keptHeight + _held.Sum(h => h.SpaceAbove + h.Height);
+        EnsureSpace(needed);
+        foreach (var held in _held)
+        {
+            if (_y > MarginTop)
+            {
+                _y += held.SpaceAbove;
+            }
+
+            _blocks.Add(new LaidOutBlock(_pdf.PageCount, held.Kind, held.Text));
+            foreach (var line in held.Lines)
+            {
+                _type.Draw(_page, line, held.Style, held.Brush, MarginX, _y);
+                _y += held.Style.LineHeight;
+            }
+
+            _y += held.SpaceBelow;
+        }
+
+        _held.Clear();
+        _blocks.Add(new LaidOutBlock(_pdf.PageCount, kind, text));
+    }
+
+    public void Paragraph(string text, TextTone tone = TextTone.Body, bool keepWithNext = false)
     {
         var (style, brush) = tone == TextTone.Note ? (_theme.Note, _theme.Muted) : (_theme.Body, _theme.Ink);
-        foreach (var line in _type.Wrap(text, style, ContentWidth))
+        var lines = _type.Wrap(text, style, ContentWidth);
+        if (keepWithNext && lines.Count <= MaxLinesKeptWithNext)
         {
-            EnsureSpace(style.LineHeight);
-            _type.Draw(_page, line, style, brush, MarginX, _y);
+            _held.Add(new HeldBlock(BlockKind.Paragraph, text, lines, style, brush, 0, BlockSpacing / 2));
+            return;
+        }
+
+        Place(Math.Min(lines.Count, LinesKeptTogether) * style.LineHeight, BlockKind.Paragraph, text);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            // The last line does not go to a page alone either.
+            var keep = i == lines.Count - 2 ? 2 : 1;
+            if (_y + (keep * style.LineHeight) > ContentBottom && i > 0)
+            {
+                NextPage();
+                _blocks.Add(new LaidOutBlock(_pdf.PageCount, BlockKind.Paragraph, text));
+            }
+
+            _type.Draw(_page, lines[i], style, brush, MarginX, _y);
             _y += style.LineHeight;
         }
 
         _y += BlockSpacing / 2;
+    }
+
+    /// <summary>Starts a new page, unless this one is still empty; a heading held back goes with what follows.</summary>
+    public void PageBreak()
+    {
+        if (_y > MarginTop)
+        {
+            NextPage();
+        }
     }
 
     public void KeyFigures(IReadOnlyList<KeyFigure> figures, int perRow = 4)
@@ -104,12 +163,19 @@ public sealed class PdfSharpReportDocument : IReportDocument, IDisposable
         const double padding = 7;
         var cardWidth = (ContentWidth - (gap * (perRow - 1))) / perRow;
 
-        _y += gap / 2;
+        var first = true;
         foreach (var row in figures.Chunk(perRow))
         {
             var smallLines = row.Max(f => (f.Detail is null ? 0 : 1) + (f.Change is null ? 0 : 1));
             var cardHeight = (2 * padding) + _theme.CardLabel.LineHeight + _theme.CardValue.LineHeight
                              + (smallLines * _theme.CardSmall.LineHeight);
+            if (first)
+            {
+                Place((gap / 2) + cardHeight, BlockKind.KeyFigures, string.Join("、", figures.Select(f => f.Label)));
+                _y += gap / 2;
+                first = false;
+            }
+
             EnsureSpace(cardHeight);
             for (var i = 0; i < row.Length; i++)
             {
@@ -147,18 +213,31 @@ public sealed class PdfSharpReportDocument : IReportDocument, IDisposable
             throw new ArgumentException($"A row has {ragged.Cells.Count} cells for {columns.Count} columns.", nameof(rows));
         }
 
+        var (header, laidOut) = LayOutTable(columns, rows);
+        Place(header.Height + laidOut.Take(LinesKeptTogether).Sum(r => r.Height), BlockKind.Table, TableName(columns));
+        DrawTable(columns, rows, header, laidOut);
+    }
+
+    private static string TableName(IReadOnlyList<TableColumn> columns) => string.Join("|", columns.Select(c => c.Header));
+
+    private (LaidOutRow Header, List<LaidOutRow> Rows) LayOutTable(IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows)
+    {
         var totalWeight = columns.Sum(c => c.RelativeWidth);
         var widths = columns.Select(c => ContentWidth * c.RelativeWidth / totalWeight).ToArray();
-        var header = LayOutRow(columns.Select(c => c.Header).ToList(), widths, _theme.TableHeader);
+        return (LayOutRow(columns.Select(c => c.Header).ToList(), widths, _theme.TableHeader),
+            [.. rows.Select(r => LayOutRow(r.Cells, widths, _theme.TableCell))]);
+    }
 
-        EnsureSpace(header.Height + (rows.Count > 0 ? LayOutRow(rows[0].Cells, widths, _theme.TableCell).Height : 0));
+    private void DrawTable(IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows, LaidOutRow header, List<LaidOutRow> laidOut)
+    {
         DrawRow(header, columns, _theme.TableHeader, _theme.HeaderFill);
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = LayOutRow(rows[i].Cells, widths, _theme.TableCell);
+            var row = laidOut[i];
             if (_y + row.Height > ContentBottom)
             {
                 NextPage();
+                _blocks.Add(new LaidOutBlock(_pdf.PageCount, BlockKind.Table, TableName(columns)));
                 DrawRow(header, columns, _theme.TableHeader, _theme.HeaderFill);
             }
 
@@ -209,20 +288,39 @@ public sealed class PdfSharpReportDocument : IReportDocument, IDisposable
         _page.DrawLine(_theme.Rule, MarginX, _y, PageWidth - MarginX, _y);
     }
 
-    public void BarChart(ChartData chart)
+    public void BarChart(ChartData chart) => Chart(chart, ChartKind.Bar, 0);
+
+    public void LineChart(ChartData chart) => Chart(chart, ChartKind.Line, 0);
+
+    /// <summary>The whole table goes with the chart when the two fit on a page; a longer one starts under it and breaks on.</summary>
+    public void ChartWithTable(ChartData chart, ChartKind kind, IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows)
     {
-        Validate(chart);
-        EnsureSpace(_charts.BarChartHeight(chart));
-        _charts.DrawBarChart(_page, chart, MarginX, _y, ContentWidth);
-        _y += _charts.BarChartHeight(chart) + BlockSpacing;
+        var (header, laidOut) = LayOutTable(columns, rows);
+        var whole = header.Height + laidOut.Sum(r => r.Height);
+        var page = ContentBottom - MarginTop - _held.Sum(h => h.Height) - ChartHeight(chart, kind) - BlockSpacing;
+        Chart(chart, kind, whole <= page ? whole : header.Height + laidOut.Take(LinesKeptTogether).Sum(r => r.Height));
+        _blocks.Add(new LaidOutBlock(_pdf.PageCount, BlockKind.Table, TableName(columns)));
+        DrawTable(columns, rows, header, laidOut);
     }
 
-    public void LineChart(ChartData chart)
+    private double ChartHeight(ChartData chart, ChartKind kind) =>
+        kind == ChartKind.Bar ? _charts.BarChartHeight(chart) : _charts.LineChartHeight();
+
+    private void Chart(ChartData chart, ChartKind kind, double keptBelow)
     {
         Validate(chart);
-        EnsureSpace(_charts.LineChartHeight());
-        _charts.DrawLineChart(_page, chart, MarginX, _y, ContentWidth);
-        _y += _charts.LineChartHeight() + BlockSpacing;
+        var height = ChartHeight(chart, kind);
+        Place(height + BlockSpacing + keptBelow, BlockKind.Chart, chart.Title);
+        if (kind == ChartKind.Bar)
+        {
+            _charts.DrawBarChart(_page, chart, MarginX, _y, ContentWidth);
+        }
+        else
+        {
+            _charts.DrawLineChart(_page, chart, MarginX, _y, ContentWidth);
+        }
+
+        _y += height + BlockSpacing;
     }
 
     private static void Validate(ChartData chart)
@@ -243,6 +341,12 @@ public sealed class PdfSharpReportDocument : IReportDocument, IDisposable
         }
 
         _built = true;
+        if (_held.Count > 0)
+        {
+            Place(0, _held[^1].Kind, _held[^1].Text); // a heading with nothing after it still prints
+            _blocks.RemoveAt(_blocks.Count - 1);
+        }
+
         _page.Dispose();
         var total = _pdf.PageCount;
         for (var number = 1; number <= total; number++)
