@@ -20,6 +20,12 @@ public interface IAppDbContext
     DbSet<SlaPolicy> SlaPolicies { get; }
     DbSet<CalendarDay> Holidays { get; }
     DbSet<Case> Cases { get; }
+
+    /// <summary>The complainants of every case, read-only and untracked: the person look-ups of the search start here, on their indexes.</summary>
+    IQueryable<Complainant> Complainants { get; }
+
+    /// <summary>The shadow key of a case's child rows (complainants, timeline, records) to their case.</summary>
+    const string CaseKey = "CaseId";
     DbSet<EscalationRecord> Escalations { get; }
     DbSet<Domain.Partners.Partner> Partners { get; }
     DbSet<Domain.Partners.PartnerCase> PartnerCases { get; }

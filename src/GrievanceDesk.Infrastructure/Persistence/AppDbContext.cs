@@ -38,6 +38,8 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
     public DbSet<CalendarDay> Holidays => Set<CalendarDay>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Case> Cases => Set<Case>();
+
+    public IQueryable<Complainant> Complainants => Set<Complainant>().AsNoTracking();
     public DbSet<EscalationRecord> Escalations => Set<EscalationRecord>();
     public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

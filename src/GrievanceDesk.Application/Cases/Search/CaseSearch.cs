@@ -12,7 +12,7 @@ namespace GrievanceDesk.Application.Cases.Search;
 /// A report's complainant is hidden from the respondent unit, so their name, phone or ID number never finds the report
 /// for that unit (检举控告的身份保护).
 /// </summary>
-public sealed class CaseSearch(ICaseTextSearch text, IIdNumberIndex idNumbers)
+public sealed class CaseSearch(IAppDbContext db, ICaseTextSearch text, IIdNumberIndex idNumbers)
 {
     /// <summary>
     /// How many of the most recent text matches are ranked by relevance (subject before content). A 2-character word can
@@ -40,7 +40,10 @@ public sealed class CaseSearch(ICaseTextSearch text, IIdNumberIndex idNumbers)
 
         var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var matching = cases.Join(text.Matching(phrases), c => c.Id, h => h.CaseId, (c, h) => new { Id = h.CaseId, c.Subject, c.RegisteredAtUtc });
-        var textCount = await matching.Take(limit).CountAsync(ct);
+        // The matches' ids up to the bound: their count, and (below) their overlap with the exact matches, counted here
+        // rather than by sending the exact ids back to the database (thousands of parameters for a common name: 0.5–1 s).
+        var textIds = await matching.Select(m => m.Id).Take(limit).ToListAsync(ct);
+        var textCount = textIds.Count;
         // The most recent matches (the index read backwards), then those with the words in their subject first.
         var window = await matching.OrderByDescending(m => m.Id).Take(RankedWindow).ToListAsync(ct);
         var ranked = window
@@ -56,7 +59,8 @@ public sealed class CaseSearch(ICaseTextSearch text, IIdNumberIndex idNumbers)
                 .Select(m => m.Id).ToListAsync(ct));
         }
 
-        var overlap = exact.Count == 0 ? 0 : await matching.CountAsync(m => exact.Contains(m.Id), ct);
+        // Past the bound the total shows as "10,000+" whatever the overlap.
+        var overlap = exact.Count == 0 ? 0 : textIds.Intersect(exact).Count();
         return (order.Skip(skip).Take(take).ToList(), exact.Count + textCount - overlap);
     }
 
@@ -82,11 +86,12 @@ public sealed class CaseSearch(ICaseTextSearch text, IIdNumberIndex idNumbers)
     /// </summary>
     private IQueryable<Case> ByPerson(IQueryable<Case> cases, string term, IReadOnlyList<int> viewerAncestry)
     {
+        // From the complainants' own indexes (name, phone, ID hash) to their cases: driven from the cases instead, a
+        // unit's search read every case of the unit (0.9 s over a million cases).
         var idHashes = PersonalNumbers.IsIdNumber(term) ? idNumbers.HashesOf(term) : [];
-        return cases.SelectMany(
-                c => c.Complainants.Where(p => p.Name == term || p.Phone == term || idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty))),
-                (c, p) => c)
-            .Where(CaseStates.ShowsIdentityTo(viewerAncestry))
-            .Distinct();
+        var caseIds = db.Complainants
+            .Where(p => p.Name == term || p.Phone == term || idHashes.Contains(EF.Property<string>(p, IIdNumberIndex.HashProperty)))
+            .Select(p => EF.Property<long>(p, IAppDbContext.CaseKey));
+        return cases.Where(c => caseIds.Contains(c.Id)).Where(CaseStates.ShowsIdentityTo(viewerAncestry));
     }
 }
