@@ -22,6 +22,23 @@ namespace GrievanceDesk.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("GrievanceDesk.Application.Cases.Dispatch.CadreOpenLoad", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CadreUserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("OpenCases")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "CadreUserName");
+
+                    b.ToTable("CadreOpenLoads", (string)null);
+                });
+
             modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.DailyStats", b =>
                 {
                     b.Property<int>("ScopeUnitId")

@@ -22,6 +22,23 @@ namespace GrievanceDesk.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("GrievanceDesk.Application.Cases.Dispatch.CadreOpenLoad", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CadreUserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("OpenCases")
+                        .HasColumnType("int");
+
+                    b.HasKey("UnitId", "CadreUserName");
+
+                    b.ToTable("CadreOpenLoads", (string)null);
+                });
+
             modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.DailyStats", b =>
                 {
                     b.Property<int>("ScopeUnitId")

@@ -17,6 +17,23 @@ namespace GrievanceDesk.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("GrievanceDesk.Application.Cases.Dispatch.CadreOpenLoad", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadreUserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenCases")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "CadreUserName");
+
+                    b.ToTable("CadreOpenLoads", (string)null);
+                });
+
             modelBuilder.Entity("GrievanceDesk.Application.Stats.Rollup.DailyStats", b =>
                 {
                     b.Property<int>("ScopeUnitId")

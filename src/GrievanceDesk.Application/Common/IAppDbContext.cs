@@ -31,6 +31,7 @@ public interface IAppDbContext
     DbSet<Domain.Partners.PartnerCase> PartnerCases { get; }
     DbSet<Domain.Partners.WebhookSubscription> WebhookSubscriptions { get; }
     DbSet<Stats.Rollup.DailyStats> DailyStats { get; }
+    DbSet<Cases.Dispatch.CadreOpenLoad> CadreOpenLoads { get; }
     DbSet<Stats.Rollup.DailyStock> DailyStock { get; }
     DbSet<Stats.Rollup.StockSnapshotDay> StockSnapshotDays { get; }
 

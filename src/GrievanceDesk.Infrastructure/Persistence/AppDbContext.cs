@@ -49,6 +49,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
     public DbSet<Domain.Partners.PartnerCase> PartnerCases => Set<Domain.Partners.PartnerCase>();
     public DbSet<Domain.Partners.WebhookSubscription> WebhookSubscriptions => Set<Domain.Partners.WebhookSubscription>();
     public DbSet<Application.Stats.Rollup.DailyStats> DailyStats => Set<Application.Stats.Rollup.DailyStats>();
+    public DbSet<Application.Cases.Dispatch.CadreOpenLoad> CadreOpenLoads => Set<Application.Cases.Dispatch.CadreOpenLoad>();
     public DbSet<Application.Stats.Rollup.DailyStock> DailyStock => Set<Application.Stats.Rollup.DailyStock>();
     public DbSet<Application.Stats.Rollup.StockSnapshotDay> StockSnapshotDays => Set<Application.Stats.Rollup.StockSnapshotDay>();
 
@@ -75,7 +76,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
         int saved;
         try
         {
-            saved = Stats.StatsRollupWriter.SaveWithRollup(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
+            saved = CounterRows.SaveWith(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
         }
         catch (DbUpdateException e) when (LostRaceOnAnAggregate(e))
         {
@@ -105,7 +106,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser>, IAppDbContext, ID
         int saved;
         try
         {
-            saved = await Stats.StatsRollupWriter.SaveWithRollupAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+            saved = await CounterRows.SaveWithAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
         }
         catch (DbUpdateException e) when (LostRaceOnAnAggregate(e))
         {
