@@ -160,6 +160,8 @@ public sealed class CaseSeeder(SeedSettings settings)
         transaction?.Dispose();
         // The counters the app keeps on every save, counted once for the rows written here around it.
         Execute(connection, "DELETE FROM \"CadreOpenLoads\"; " + GrievanceDesk.Infrastructure.Persistence.CadreOpenLoadBackfill.Sql);
+        // The search terms are written with each case above: the app's backfill for older databases has nothing to do.
+        Execute(connection, $"INSERT OR IGNORE INTO \"AppliedSeeds\" (\"Key\", \"AppliedAtUtc\") VALUES ('{GrievanceDesk.Infrastructure.Search.SearchTermsBackfill.MarkerKey}', '{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}')");
         Execute(connection, "PRAGMA journal_mode=WAL;");
         return new SeedReport(received.Length, openCount, closedCount, mergedCount, complainants.Rows, visits.Rows, orders.Rows, feedback.Rows, pauses.Rows, clock.Elapsed);
     }

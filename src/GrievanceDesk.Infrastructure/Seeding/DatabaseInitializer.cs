@@ -47,6 +47,11 @@ public sealed class DatabaseInitializer(
             }
         }
 
+        if (await Search.SearchTermsBackfill.RunAsync(db, clock.GetUtcNow().UtcDateTime, ct) is > 0 and var filled)
+        {
+            log.LogInformation("Search terms written for {Count} cases logged before the search column existed.", filled);
+        }
+
         await PlannerStatistics.RefreshAsync(db, ct);
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using GrievanceDesk.Functional.Tests.Infrastructure;
+using GrievanceDesk.Infrastructure.Search;
+using Microsoft.EntityFrameworkCore;
 
 namespace GrievanceDesk.Functional.Tests.Cases;
 
@@ -77,6 +79,27 @@ public sealed class CaseSearchTests : IClassFixture<CaseApp>
         page.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeFalse();
         page.Str("totalText").ShouldBe("2");
         await (await app.Send(As.FrontDesk, HttpMethod.Get, "/api/cases?page=101&pageSize=100")).ShouldNameField("page");
+    }
+
+    [Fact]
+    public async Task A_case_logged_before_the_search_column_existed_is_found_by_its_words_after_the_backfill()
+    {
+        var id = await app.LogId(app.NewIntake() with { Content = "楼道里的消防栓箱被人拆走，一直没有补装。" });
+        (await Ids("消防栓")).ShouldContain(id);
+
+        // As a database migrated from before issue 15 holds it: no terms, and no marker that the backfill has run.
+        await app.Query(async db =>
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Cases\" SET \"SearchTerms\" = '' WHERE \"Id\" = {id}");
+            return await db.Database.ExecuteSqlAsync($"DELETE FROM \"AppliedSeeds\" WHERE \"Key\" = {SearchTermsBackfill.MarkerKey}");
+        });
+        (await Ids("消防栓")).ShouldNotContain(id);
+
+        var filled = await app.Query(db => SearchTermsBackfill.RunAsync(db, DateTime.UtcNow, CancellationToken.None));
+
+        filled.ShouldBeGreaterThanOrEqualTo(1);
+        (await Ids("消防栓")).ShouldContain(id);
+        (await app.Query(db => SearchTermsBackfill.RunAsync(db, DateTime.UtcNow, CancellationToken.None))).ShouldBe(0, "done once, marked");
     }
 
     private async Task<List<long>> Ids(string q) =>
